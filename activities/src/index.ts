@@ -1,0 +1,1 @@
+export { createNotificationActivities, type SendNotificationInput, type NotificationReceipt } from './notifications';

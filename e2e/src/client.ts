@@ -1,0 +1,62 @@
+import { request } from 'undici';
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** A tiny client for the public API, as any HTTP client would use it. */
+export function apiClient(baseUrl: string) {
+  async function call<T = any>(method: string, path: string, opts: { body?: unknown; token?: string; raw?: string; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let body: string | undefined = opts.raw;
+    if (opts.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(opts.body);
+    } else if (opts.raw !== undefined) headers['content-type'] ??= 'application/json';
+    const res = await request(`${baseUrl}/api/v1${path}`, { method: method as 'GET', headers, body });
+    const text = await res.body.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.statusCode, body: parsed as T, headers: res.headers };
+  }
+  return {
+    call,
+    get: <T = any>(path: string, token?: string) => call<T>('GET', path, { token }),
+    post: <T = any>(path: string, body?: unknown, token?: string) => call<T>('POST', path, { body, token }),
+  };
+}
+export type ApiClient = ReturnType<typeof apiClient>;
+
+let counter = 0;
+/** A valid four-page profile; each call differs in birth date and SSN digits unless overridden. */
+export function newProfile(overrides: { firstName?: string; lastName?: string; dateOfBirth?: string; ssnLast4?: string; email?: string; password?: string } = {}) {
+  counter++;
+  const n = (Date.now() + counter) % 9000;
+  const day = String((n % 28) + 1).padStart(2, '0');
+  const month = String((Math.floor(n / 28) % 12) + 1).padStart(2, '0');
+  const year = 1960 + (n % 40);
+  const password = overrides.password ?? 'Teach2026';
+  return {
+    identity: {
+      firstName: overrides.firstName ?? 'Ada',
+      lastName: overrides.lastName ?? `Lovelace`,
+      priorNames: [],
+      dateOfBirth: overrides.dateOfBirth ?? `${year}-${month}-${day}`,
+      ssnLast4: overrides.ssnLast4 ?? String(1000 + n).slice(-4),
+    },
+    contact: {
+      email: overrides.email ?? `educator${Date.now()}${counter}@example.org`,
+      phone: '617-555-0100',
+      address: { line1: '75 Pleasant St', city: 'Malden', state: 'MA', postalCode: '02148' },
+    },
+    background: { organizationCodes: [], priorLicenseNumbers: [] },
+    credentials: { password, passwordConfirmation: password, hintQuestion: 'Name of my first school?', hintAnswer: 'Lincoln Elementary' },
+  };
+}

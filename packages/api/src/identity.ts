@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { isoDate, mepid } from './common';
+
+const name = z.string().trim().min(1).max(60).regex(/^[\p{L}][\p{L} .'-]*$/u, 'letters, spaces, apostrophes, hyphens and periods only');
+
+/** Page 1 of the profile: who the educator is. */
+export const identityPage = z.object({
+  firstName: name,
+  middleName: name.optional(),
+  lastName: name,
+  priorNames: z.array(name).max(10).default([]),
+  dateOfBirth: isoDate,
+  ssnLast4: z.string().regex(/^\d{4}$/, 'must be the last 4 digits of the Social Security number'),
+});
+
+export const address = z.object({
+  line1: z.string().trim().min(1).max(100),
+  line2: z.string().trim().max(100).optional(),
+  city: z.string().trim().min(1).max(60),
+  state: z.string().regex(/^[A-Z]{2}$/, 'two-letter state code'),
+  postalCode: z.string().regex(/^\d{5}(-\d{4})?$/, 'ZIP or ZIP+4'),
+});
+
+/** Page 2: how to reach the educator. */
+export const contactPage = z.object({
+  email: z.email().max(254),
+  phone: z.string().regex(/^\+?[0-9 ()-]{10,20}$/, 'a phone number with area code').optional(),
+  address,
+});
+
+/** Page 3: Massachusetts work history and prior licenses. */
+export const backgroundPage = z.object({
+  organizationCodes: z.array(z.string().regex(/^[A-Z0-9-]{2,20}$/)).max(20).default([]),
+  priorLicenseNumbers: z.array(z.string().regex(/^[A-Z0-9-]{3,20}$/)).max(20).default([]),
+});
+
+/** Page 4: credentials. Password rules are checked by the service's configured policy. */
+export const credentialsPage = z.object({
+  password: z.string().min(1).max(128),
+  passwordConfirmation: z.string().min(1).max(128),
+  hintQuestion: z.string().trim().min(5).max(200),
+  hintAnswer: z.string().trim().min(1).max(100),
+});
+
+export const createProfileRequest = z.object({
+  identity: identityPage,
+  contact: contactPage,
+  background: backgroundPage.default({ organizationCodes: [], priorLicenseNumbers: [] }),
+  credentials: credentialsPage,
+});
+export type CreateProfileRequest = z.infer<typeof createProfileRequest>;
+
+export const profileOutcome = z.enum(['new-profile', 'pre-existing-completed', 'partial-match', 'exact-match']);
+
+export const createProfileResponse = z.object({
+  outcome: profileOutcome,
+  mepid: mepid.optional(),
+  username: z.string().optional(),
+  caseNumber: z.string().optional(),
+  message: z.string(),
+});
+
+export const profileView = z.object({
+  mepid,
+  username: z.string().nullable(),
+  role: z.string(),
+  firstName: z.string(),
+  middleName: z.string().nullable(),
+  lastName: z.string(),
+  email: z.string().nullable(),
+  organization: z.object({ code: z.string(), name: z.string() }).nullable(),
+  createdAt: z.string(),
+});
+export type ProfileView = z.infer<typeof profileView>;
+
+export const signInRequest = z.object({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(128),
+});
+
+export const signInResponse = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  mustChangePassword: z.boolean(),
+  profile: profileView,
+});

@@ -1,0 +1,189 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { searchAttributeFlags } from '@elar/workflows';
+import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgres } from './postgres';
+import { startMailCatcher, type MailCatcher } from './mail-catcher';
+import { freePort, waitForHttp } from './ports';
+import { spawnManaged, type ManagedProcess } from './processes';
+import { PROJECT_ROOT } from './root';
+import { findTemporalCli, startTemporalDevServer, type TemporalDevServer } from './temporal-server';
+
+/** Services that own a database: each gets its own (a database on a real server, or its own PGlite). */
+export const DATA_SERVICES = ['identity', 'licensing'] as const;
+export type DataService = (typeof DATA_SERVICES)[number];
+
+export interface StackOptions {
+  /** `dev` keeps data in `.data/` and fixed ports; `test` uses fresh databases and free ports. */
+  mode: 'dev' | 'test';
+  /** A PostgreSQL server URL (any database on it); each service gets its own database there. Else PGlite. */
+  postgresServerUrl?: string;
+  /** An external Temporal frontend; else the Temporal CLI's dev server is started. */
+  temporalAddress?: string;
+  /** Where prefixed logs go; null keeps them (for failure reports) without printing. */
+  output?: NodeJS.WritableStream | null;
+  /** Extra environment for every process (for example shorter timeouts in tests). */
+  env?: Record<string, string>;
+  seed?: boolean;
+}
+
+export interface Stack {
+  gatewayUrl: string;
+  temporalAddress: string;
+  temporalUiUrl?: string;
+  mail: MailCatcher;
+  databaseUrls: Record<DataService, string>;
+  processes: Record<string, ManagedProcess & { recentOutput(): string }>;
+  env: Record<string, string>;
+  /** Stops and starts one process again (for crash tests), with the same environment. */
+  restart(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const DEV_PORTS = { gateway: 8080, identity: 4001, licensing: 4002, worker: 4010, temporal: 7233, ui: 8233, smtp: 1025, pgIdentity: 5433, pgLicensing: 5434 };
+
+async function ports(mode: StackOptions['mode']) {
+  if (mode === 'dev') return DEV_PORTS;
+  const p = {} as Record<keyof typeof DEV_PORTS, number>;
+  for (const k of Object.keys(DEV_PORTS) as (keyof typeof DEV_PORTS)[]) p[k] = await freePort();
+  return p;
+}
+
+const tsx = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+
+async function runToCompletion(name: string, args: string[], env: Record<string, string>, output: StackOptions['output']) {
+  const proc = spawnManaged({ name, command: tsx, args, env, cwd: PROJECT_ROOT, output });
+  const code = await proc.exited;
+  if (code !== 0) throw new Error(`${name} failed (${code}):\n${proc.recentOutput()}`);
+}
+
+async function runPrisma(service: DataService, args: string[], databaseUrl: string, output: StackOptions['output']) {
+  const cwd = join(PROJECT_ROOT, 'services', service);
+  const prisma = join(PROJECT_ROOT, 'node_modules', '.bin', 'prisma');
+  const proc = spawnManaged({ name: `migrate:${service}`, command: prisma, args: [...args, '--config', 'prisma.config.ts'], env: { DATABASE_URL: databaseUrl }, cwd, output });
+  const code = await proc.exited;
+  if (code !== 0) throw new Error(`prisma ${args.join(' ')} for ${service} failed (${code}):\n${proc.recentOutput()}`);
+}
+
+/**
+ * Starts the whole system as separate processes, exactly as `npm start` runs it: Temporal, PostgreSQL,
+ * migrations, the mail catcher, identity, licensing, the worker and the gateway. Tests use it with
+ * `mode: 'test'` and talk only to `gatewayUrl`.
+ */
+export async function startStack(opts: StackOptions): Promise<Stack> {
+  const output = opts.output === undefined ? process.stdout : opts.output;
+  const p = await ports(opts.mode);
+  const dataDir = join(PROJECT_ROOT, '.data');
+  const cleanups: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const c of cleanups.reverse()) await c().catch(() => undefined);
+  };
+  try {
+    let temporal: TemporalDevServer | undefined;
+    let temporalAddress = opts.temporalAddress;
+    if (!temporalAddress) {
+      temporal = await startTemporalDevServer({
+        cli: findTemporalCli(PROJECT_ROOT),
+        port: p.temporal,
+        uiPort: opts.mode === 'dev' ? p.ui : undefined,
+        dbFilename: opts.mode === 'dev' ? join(dataDir, 'temporal.db') : undefined,
+        searchAttributes: searchAttributeFlags(),
+        output,
+      });
+      cleanups.push(() => temporal!.stop());
+      temporalAddress = temporal.address;
+    }
+
+    const databaseUrls = {} as Record<DataService, string>;
+    const suffix = opts.mode === 'test' ? `_t${randomBytes(4).toString('hex')}` : '';
+    for (const service of DATA_SERVICES) {
+      if (!existsSync(join(PROJECT_ROOT, 'services', service, 'prisma', 'schema.prisma'))) continue;
+      if (opts.postgresServerUrl) {
+        const name = `elar_${service}${suffix}`;
+        databaseUrls[service] = await ensureDatabase(opts.postgresServerUrl, name);
+        if (opts.mode === 'test') cleanups.push(() => dropDatabase(opts.postgresServerUrl!, name));
+      } else {
+        const pg: EmbeddedPostgres = await startEmbeddedPostgres({
+          port: service === 'identity' ? p.pgIdentity : p.pgLicensing,
+          dataDir: opts.mode === 'dev' ? join(dataDir, 'pg', service) : undefined,
+        });
+        cleanups.push(() => pg.stop());
+        databaseUrls[service] = pg.url;
+      }
+      await runPrisma(service, ['migrate', 'deploy'], databaseUrls[service], output);
+    }
+
+    const mail = await startMailCatcher({ port: p.smtp, dir: opts.mode === 'dev' ? join(dataDir, 'mail') : undefined });
+    cleanups.push(() => mail.stop());
+
+    const secret = opts.mode === 'dev' ? 'dev-only-secret-change-me' : randomBytes(24).toString('hex');
+    const common: Record<string, string> = {
+      NODE_ENV: opts.mode === 'dev' ? 'development' : 'test',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+      TEMPORAL_ADDRESS: temporalAddress,
+      INTERNAL_TOKEN: `${secret}-internal`,
+      IDENTITY_URL: `http://127.0.0.1:${p.identity}`,
+      LICENSING_URL: `http://127.0.0.1:${p.licensing}`,
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(p.smtp),
+      ...opts.env,
+    };
+    const envs: Record<string, Record<string, string>> = {
+      identity: { ...common, PORT: String(p.identity), DATABASE_URL: databaseUrls.identity, IDENTITY_PII_KEY: `${secret}-pii` },
+      licensing: { ...common, PORT: String(p.licensing), DATABASE_URL: databaseUrls.licensing },
+      worker: { ...common, PORT: String(p.worker) },
+      gateway: {
+        ...common,
+        PORT: String(p.gateway),
+        SESSION_SIGNING_KEY: `${secret}-sessions`,
+        ...(opts.mode === 'dev' ? { DEV_MAIL_DIR: join(dataDir, 'mail') } : {}),
+      },
+    };
+    if (opts.seed) await runToCompletion('seed', ['scripts/dev/seed.ts'], { ...envs.identity!, LICENSING_DATABASE_URL: databaseUrls.licensing }, output);
+
+    const processes: Stack['processes'] = {};
+    const readyUrl: Record<string, string> = {};
+    const launch = (name: string) => {
+      processes[name] = spawnManaged({ name, command: tsx, args: [`services/${name}/src/main.ts`], env: envs[name], cwd: PROJECT_ROOT, output });
+    };
+    const deployables = ['identity', 'licensing', 'worker', 'gateway'].filter((n) => existsMain(n));
+    for (const name of deployables) {
+      launch(name);
+      readyUrl[name] = `http://127.0.0.1:${envs[name]!.PORT}/readyz`;
+    }
+    cleanups.push(async () => {
+      await Promise.all(Object.values(processes).map((proc) => proc.stop()));
+    });
+    await Promise.all(
+      deployables.map((name) =>
+        Promise.race([
+          waitForHttp(readyUrl[name]!, 120_000),
+          processes[name]!.exited.then((code) => {
+            throw new Error(`${name} exited (${code}) while starting:\n${processes[name]!.recentOutput()}`);
+          }),
+        ]),
+      ),
+    );
+
+    return {
+      gatewayUrl: `http://127.0.0.1:${p.gateway}`,
+      temporalAddress,
+      temporalUiUrl: temporal?.uiUrl,
+      mail,
+      databaseUrls,
+      processes,
+      env: common,
+      async restart(name) {
+        await processes[name]!.stop();
+        launch(name);
+        await waitForHttp(readyUrl[name]!, 120_000);
+      },
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+const existsMain = (name: string) => existsSync(join(PROJECT_ROOT, 'services', name, 'src', 'main.ts'));

@@ -1,0 +1,47 @@
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from '@elar/logger';
+import { errorMiddleware, notFoundHandler } from './error-middleware';
+import { createHealth, type Health, type ReadinessCheck } from './health';
+import { requestContext } from './request-context';
+
+export interface AppOptions {
+  logger: Logger;
+  readiness?: ReadinessCheck[];
+  /** Largest JSON body accepted; larger ones get 413 payload-too-large. */
+  bodyLimit?: string;
+  /** Mounts the deployable's own routes. */
+  routes: (app: Express) => void;
+  /** Skip JSON parsing (the gateway streams bodies it forwards). */
+  parseJson?: boolean;
+}
+
+export type ServiceApp = Express & { health: Health };
+
+/** Express with the system's defaults: request ids, logging, health, JSON limits, 404 and error JSON. */
+export function createBaseApp(options: AppOptions): ServiceApp {
+  const app = express() as ServiceApp;
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  const health = createHealth(options.readiness ?? []);
+  app.health = health;
+  app.use(health.router);
+  app.use(requestContext);
+  app.use(
+    pinoHttp({
+      logger: options.logger,
+      genReqId: (req) => (req as { id?: string }).id ?? 'unknown',
+      autoLogging: { ignore: (req) => req.url === '/metrics' },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  if (options.parseJson !== false) app.use(express.json({ limit: options.bodyLimit ?? '100kb' }));
+  options.routes(app);
+  app.use(notFoundHandler);
+  app.use(errorMiddleware(options.logger));
+  return app;
+}

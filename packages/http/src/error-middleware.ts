@@ -1,0 +1,48 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ZodError } from 'zod';
+import { AppError, isAppError, validationFailed } from '@elar/errors';
+import type { Logger } from '@elar/logger';
+
+/** Express body-parser errors carry a `type`; map the ones a client can cause to 4xx codes. */
+function fromBodyParser(err: { type?: string; status?: number }): AppError | undefined {
+  switch (err.type) {
+    case 'entity.parse.failed':
+      return new AppError(400, 'invalid-json', 'The request body is not valid JSON.');
+    case 'entity.too.large':
+      return new AppError(413, 'payload-too-large', 'The request body is too large.');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new AppError(415, 'unsupported-encoding', 'The request body encoding is not supported.');
+    case 'request.aborted':
+      return new AppError(400, 'request-aborted', 'The request was aborted.');
+    default:
+      if (typeof err.status === 'number' && err.status >= 400 && err.status < 500) {
+        return new AppError(err.status, 'bad-request', 'The request could not be read.');
+      }
+      return undefined;
+  }
+}
+
+export function toAppError(err: unknown): AppError {
+  if (isAppError(err)) return err;
+  if (err instanceof ZodError) return validationFailed(err);
+  const parsed = typeof err === 'object' && err !== null ? fromBodyParser(err as { type?: string }) : undefined;
+  return parsed ?? new AppError(500, 'internal-error', 'Something went wrong on our side. Please try again.');
+}
+
+/** The one error middleware: JSON `{ error: { code, message, details? } }`, never a stack trace. */
+export function errorMiddleware(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const appError = toAppError(err);
+    if (appError.status >= 500) logger.error({ err, path: req.path }, 'request failed');
+    else logger.debug({ code: appError.code, path: req.path }, 'request rejected');
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    res.status(appError.status).json(appError.toJSON());
+  };
+}
+
+export const notFoundHandler: RequestHandler = (req, _res, next) =>
+  next(new AppError(404, 'route-not-found', `No route for ${req.method} ${req.path}.`));

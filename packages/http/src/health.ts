@@ -1,0 +1,41 @@
+import type { Router } from 'express';
+import express from 'express';
+
+export type ReadinessCheck = { name: string; check: () => Promise<void> };
+
+export interface Health {
+  router: Router;
+  /** Flip readiness off (first step of a graceful shutdown). */
+  markShuttingDown(): void;
+}
+
+const withTimeout = (p: Promise<void>, ms: number) =>
+  Promise.race([p, new Promise<void>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms).unref())]);
+
+/** `/healthz` says the process is alive; `/readyz` says its dependencies answer and it is not stopping. */
+export function createHealth(checks: ReadinessCheck[]): Health {
+  let shuttingDown = false;
+  const router = express.Router();
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  router.get('/readyz', async (_req, res) => {
+    if (shuttingDown) {
+      res.status(503).json({ status: 'shutting-down', checks: {} });
+      return;
+    }
+    const results = await Promise.all(
+      checks.map(async (c) => {
+        try {
+          await withTimeout(c.check(), 2000);
+          return [c.name, 'ok'] as const;
+        } catch {
+          return [c.name, 'failing'] as const;
+        }
+      }),
+    );
+    const ok = results.every(([, r]) => r === 'ok');
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not-ready', checks: Object.fromEntries(results) });
+  });
+  return { router, markShuttingDown: () => void (shuttingDown = true) };
+}

@@ -1,0 +1,56 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Request, RequestHandler } from 'express';
+import { z } from 'zod';
+import { roles, type Role } from '@elar/api';
+import { AppError, forbidden, unauthorized } from '@elar/errors';
+
+/** Set by the gateway (signed-in user) or a worker (`system`); services trust it only with the internal token. */
+export const PRINCIPAL_HEADER = 'x-elar-principal';
+export const INTERNAL_TOKEN_HEADER = 'x-internal-token';
+
+export { roles, type Role };
+
+const principalSchema = z.object({
+  userId: z.string().min(1),
+  role: z.enum(roles),
+  profileId: z.string().optional(),
+  mepid: z.string().optional(),
+  organizationId: z.string().optional(),
+});
+export type Principal = z.infer<typeof principalSchema>;
+
+const sameSecret = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+/** Services accept calls only from the gateway and workers, which hold the internal token. */
+export function requireInternalToken(token: string): RequestHandler {
+  return (req, _res, next) => {
+    const given = req.header(INTERNAL_TOKEN_HEADER);
+    if (!given || !sameSecret(given, token)) {
+      next(new AppError(401, 'internal-token-required', 'This service only answers the gateway and workers.'));
+      return;
+    }
+    next();
+  };
+}
+
+/** The caller, as the gateway vouched for it. Throws 401 when absent, 403 when the role is not allowed. */
+export function readPrincipal(req: Request, allowed?: readonly Role[]): Principal {
+  const raw = req.header(PRINCIPAL_HEADER);
+  if (!raw) throw unauthorized();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+  } catch {
+    throw unauthorized();
+  }
+  const result = principalSchema.safeParse(parsed);
+  if (!result.success) throw unauthorized();
+  if (allowed && !allowed.includes(result.data.role)) throw forbidden();
+  return result.data;
+}
+
+export const encodePrincipal = (p: Principal) => Buffer.from(JSON.stringify(p)).toString('base64url');

@@ -1,0 +1,66 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { apiRoutes, errorBody, signInRequest, signInResponse, type RouteSpec } from '@elar/api';
+
+const ERRORS = {
+  400: 'Invalid input (validation-failed, invalid-json)',
+  401: 'Sign-in required or session ended',
+  403: 'Role not allowed',
+  404: 'Not found',
+  413: 'Body too large',
+  429: 'Too many requests',
+  503: 'A service is unavailable',
+};
+
+function register(registry: OpenAPIRegistry, route: RouteSpec) {
+  const responses: Record<string, { description: string; content?: Record<string, { schema: z.ZodType }> }> = {};
+  for (const [status, r] of Object.entries(route.responses)) {
+    responses[status] = r.schema
+      ? { description: r.description, content: { [route.stream ? 'text/event-stream' : 'application/json']: { schema: r.schema } } }
+      : { description: r.description };
+  }
+  for (const [status, description] of Object.entries(ERRORS)) {
+    responses[status] ??= { description, content: { 'application/json': { schema: errorBody } } };
+  }
+  registry.registerPath({
+    method: route.method,
+    path: route.path,
+    summary: route.summary,
+    tags: [route.tag],
+    security: route.access === 'public' ? [] : [{ bearerAuth: [] }],
+    description: route.access === 'public' ? 'Public.' : route.access === 'signed-in' ? 'Any signed-in user.' : `Roles: ${route.access.join(', ')}.`,
+    request: {
+      params: route.params,
+      query: route.query,
+      body: route.body ? { content: { 'application/json': { schema: route.body } }, required: true } : undefined,
+    },
+    responses,
+  });
+}
+
+/** The OpenAPI 3.1 document, generated from the same zod schemas the services validate with. */
+export function buildOpenApiDocument() {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
+  const gatewayRoutes: RouteSpec[] = [
+    {
+      method: 'post', path: '/auth/sign-in', service: 'identity', access: 'public', tag: 'Sessions',
+      summary: 'Sign in with user name and password (both case-sensitive)', body: signInRequest,
+      responses: { 200: { description: 'A session token', schema: signInResponse } },
+    },
+    {
+      method: 'post', path: '/auth/sign-out', service: 'identity', access: 'signed-in', tag: 'Sessions',
+      summary: 'End the current session', responses: { 204: { description: 'Signed out' } },
+    },
+  ];
+  for (const route of [...gatewayRoutes, ...apiRoutes]) register(registry, route);
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'ELAR: Educator Licensure And Renewal API',
+      version: '1.0.0',
+      description: 'Profiles, licenses, applications and correspondence for Massachusetts educators. Errors are `{ error: { code, message, details? } }`.',
+    },
+    servers: [{ url: '/api/v1' }],
+  });
+}

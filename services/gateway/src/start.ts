@@ -1,0 +1,31 @@
+import { INTERNAL_TOKEN_HEADER, createServiceClient, startServer } from '@elar/http';
+import { createLogger } from '@elar/logger';
+import { createGatewayApp } from './app';
+import { createSessionCache } from './auth/session-cache';
+import type { GatewayConfig } from './env';
+import { createUpstream } from './proxy';
+
+export async function startGateway(config: GatewayConfig) {
+  const logger = createLogger('gateway', config.LOG_LEVEL);
+  const identity = createServiceClient({
+    name: 'identity', baseUrl: config.IDENTITY_URL, timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+    headers: { [INTERNAL_TOKEN_HEADER]: config.INTERNAL_TOKEN },
+  });
+  const sessions = createSessionCache(config.SESSION_CACHE_SECONDS * 1000, async (sid) => {
+    const { body } = await identity.get<{ active: boolean }>(`/internal/sessions/${encodeURIComponent(sid)}`);
+    return body.active;
+  });
+  const upstreams = {
+    identity: createUpstream('identity', config.IDENTITY_URL),
+    licensing: createUpstream('licensing', config.LICENSING_URL),
+  };
+  const server = await startServer(createGatewayApp({ config, logger, identity, upstreams, sessions }), config.PORT, config.HOST);
+  logger.info({ url: server.url }, 'gateway listening');
+  return {
+    server,
+    async stop() {
+      await server.stop();
+      await Promise.allSettled([identity.close(), upstreams.identity.pool.close(), upstreams.licensing.pool.close()]);
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { unauthorized } from '@elar/errors';
+import type { Principal } from '@elar/http';
+import { dummyHash, verifySecret } from '../credentials/hashing';
+import type { Db } from '../db/client';
+import type { Profile } from '../generated/prisma/client';
+import { toProfileView } from '../profiles/view';
+
+const roleOf = (p: Profile) => p.role.toLowerCase().replace(/_/g, '-') as Principal['role'];
+
+export const principalOf = (p: Profile): Principal => ({
+  userId: p.id,
+  role: roleOf(p),
+  profileId: p.id,
+  mepid: p.mepid,
+  organizationId: p.organizationId ?? undefined,
+});
+
+/**
+ * Checks a user name and password (both case-sensitive). An unknown user name spends the same time
+ * on a dummy hash and gets the same answer as a wrong password.
+ */
+export async function signIn(db: Db, ttlMinutes: number, username: string, password: string) {
+  const profile = await db.profile.findUnique({ where: { username }, include: { organization: true } });
+  const ok = profile?.passwordHash
+    ? await verifySecret(password, profile.passwordHash)
+    : (await verifySecret(password, await dummyHash()), false);
+  if (!profile || !ok) throw unauthorized('invalid-credentials', 'The user name or password is not correct.');
+  const session = await db.session.create({
+    data: { id: randomBytes(24).toString('base64url'), profileId: profile.id, expiresAt: new Date(Date.now() + ttlMinutes * 60_000) },
+  });
+  return {
+    sessionId: session.id,
+    expiresAt: session.expiresAt.toISOString(),
+    principal: principalOf(profile),
+    mustChangePassword: profile.mustChangePassword,
+    profile: toProfileView(profile),
+  };
+}
+
+/** The gateway asks this (and caches the answer briefly) to know a session is still good. */
+export async function lookupSession(db: Db, sessionId: string) {
+  const session = await db.session.findUnique({ where: { id: sessionId }, include: { profile: true } });
+  if (!session || session.revokedAt || session.expiresAt < new Date()) return { active: false as const };
+  return { active: true as const, expiresAt: session.expiresAt.toISOString(), principal: principalOf(session.profile) };
+}
+
+export async function revokeSession(db: Db, sessionId: string) {
+  await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { badRequest, notFound, unprocessable } from '@elar/errors';
+import type { Mailer } from '@elar/mail';
+import type { Db } from '../db/client';
+import { isUniqueViolation } from '../db/client';
+import { renderTemplate } from './templates';
+
+export const sendNotificationRequest = z.object({
+  idempotencyKey: z.string().min(8).max(200),
+  profileId: z.string().uuid(),
+  template: z.string().min(1).max(60),
+  data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+});
+export type SendNotificationRequest = z.infer<typeof sendNotificationRequest>;
+
+const CLAIM_LEASE_MS = 60_000;
+
+/**
+ * Sends one email per idempotency key. The row is claimed before sending and marked sent after;
+ * a retry after success answers `already-sent`; a claim left by a crashed sender expires after a minute.
+ */
+export async function sendNotification(db: Db, mailer: Mailer, input: SendNotificationRequest) {
+  const profile = await db.profile.findUnique({ where: { id: input.profileId } });
+  if (!profile) throw notFound('profile-not-found', 'No such profile.');
+  if (!profile.email) throw unprocessable('no-email-on-file', 'The profile has no email address.');
+  const rendered = renderTemplate(input.template, {
+    ...input.data,
+    name: [profile.firstName, profile.lastName].join(' '),
+    mepid: profile.mepid,
+    username: profile.username,
+  });
+  if (!rendered) throw badRequest('unknown-template', `No email template named ${input.template}.`);
+
+  let row = await db.notification.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+  if (!row) {
+    try {
+      row = await db.notification.create({
+        data: {
+          idempotencyKey: input.idempotencyKey,
+          profileId: profile.id,
+          template: input.template,
+          toAddress: profile.email,
+          subject: rendered.subject,
+          status: 'pending',
+        },
+      });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      row = await db.notification.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey } });
+    }
+  }
+  if (row.status === 'sent') return { notificationId: row.id, status: 'already-sent' as const };
+
+  const claimed = await db.notification.updateMany({
+    where: {
+      id: row.id,
+      status: { not: 'sent' },
+      OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(Date.now() - CLAIM_LEASE_MS) } }],
+    },
+    data: { status: 'sending', claimedAt: new Date() },
+  });
+  if (claimed.count === 0) {
+    const current = await db.notification.findUniqueOrThrow({ where: { id: row.id } });
+    if (current.status === 'sent') return { notificationId: row.id, status: 'already-sent' as const };
+    throw unprocessable('notification-in-progress', 'This notification is being sent; retry shortly.');
+  }
+  const { messageId } = await mailer.send({
+    to: profile.email,
+    subject: rendered.subject,
+    text: rendered.text,
+    messageId: `<${row.id}@elar.example>`,
+    headers: { 'X-ELAR-Notification': row.id, 'X-ELAR-Template': input.template },
+  });
+  await db.notification.update({ where: { id: row.id }, data: { status: 'sent', sentAt: new Date(), messageId } });
+  return { notificationId: row.id, status: 'sent' as const };
+}

@@ -1,0 +1,57 @@
+import type { Express } from 'express';
+import { z } from 'zod';
+import { createProfileRequest } from '@elar/api';
+import { notFound } from '@elar/errors';
+import { parse, readPrincipal } from '@elar/http';
+import { lookupSession, revokeSession, signIn } from './auth/sessions';
+import type { IdentityDeps } from './app';
+import { sendNotification, sendNotificationRequest } from './notifications/send-notification';
+import { createProfile } from './profiles/create-profile';
+import { toProfileView } from './profiles/view';
+
+const messages = {
+  'new-profile': 'Your profile was created. Keep your MEPID and user name; a confirmation was emailed to you.',
+  'pre-existing-completed': 'Your existing profile is now complete. Here is your user name.',
+  'exact-match': 'You already have an account. Sign in with your user name, or reset your password with your hint question.',
+  'partial-match': 'Your information conflicts with an existing record. A case was opened with your organization’s directory administrator; you will be emailed the outcome.',
+} as const;
+
+export function mountIdentityRoutes(app: Express, deps: IdentityDeps): void {
+  app.post('/profiles', async (req, res) => {
+    const body = parse(createProfileRequest, req.body);
+    const result = await createProfile(deps, body);
+    const status = result.outcome === 'new-profile' ? 201 : 200;
+    res.status(status).json({
+      outcome: result.outcome,
+      mepid: 'mepid' in result ? result.mepid : undefined,
+      username: 'username' in result ? result.username : undefined,
+      message: messages[result.outcome],
+    });
+  });
+
+  app.get('/me', async (req, res) => {
+    const principal = readPrincipal(req);
+    const profile = await deps.db.profile.findUnique({ where: { id: principal.userId }, include: { organization: true } });
+    if (!profile) throw notFound('profile-not-found', 'No such profile.');
+    res.json(toProfileView(profile));
+  });
+
+  app.post('/internal/auth/sign-in', async (req, res) => {
+    const { username, password } = parse(z.object({ username: z.string().min(1), password: z.string().min(1) }), req.body);
+    res.json(await signIn(deps.db, deps.config.SESSION_TTL_MINUTES, username, password));
+  });
+
+  app.get('/internal/sessions/:id', async (req, res) => {
+    res.json(await lookupSession(deps.db, req.params.id!));
+  });
+
+  app.delete('/internal/sessions/:id', async (req, res) => {
+    await revokeSession(deps.db, req.params.id!);
+    res.status(204).end();
+  });
+
+  app.post('/internal/notifications', async (req, res) => {
+    const input = parse(sendNotificationRequest, req.body);
+    res.json(await sendNotification(deps.db, deps.mailer, input));
+  });
+}

@@ -1,0 +1,44 @@
+import { startServer, type RunningServer } from '@elar/http';
+import { createLogger } from '@elar/logger';
+import { createMailer } from '@elar/mail';
+import { createTemporal } from '@elar/temporal';
+import { createIdentityApp, type IdentityDeps } from './app';
+import { createDb } from './db/client';
+import type { IdentityConfig } from './env';
+import { createOnboarding } from './profiles/onboarding';
+
+export interface IdentityService {
+  server: RunningServer;
+  deps: IdentityDeps;
+  stop(): Promise<void>;
+}
+
+/** Wires the service from config and listens; `stop()` drains and closes everything it opened. */
+export async function startIdentity(config: IdentityConfig): Promise<IdentityService> {
+  const logger = createLogger('identity', config.LOG_LEVEL);
+  const db = createDb(config.DATABASE_URL);
+  const temporal = createTemporal({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
+  const mailer = createMailer({
+    host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE,
+    user: config.SMTP_USER, password: config.SMTP_PASSWORD, from: config.MAIL_FROM,
+  });
+  const onboarding = createOnboarding({ db, temporal: temporal.client, logger });
+  const deps: IdentityDeps = {
+    config, db, mailer, temporal, onboarding, logger,
+    piiKey: config.IDENTITY_PII_KEY, passwordPolicy: config.PASSWORD_POLICY,
+  };
+  const server = await startServer(createIdentityApp(deps), config.PORT, config.HOST);
+  const reconciler = setInterval(() => void onboarding.reconcile().catch((err) => logger.warn({ err }, 'reconcile failed')), 60_000);
+  reconciler.unref();
+  logger.info({ url: server.url }, 'identity listening');
+  return {
+    server,
+    deps,
+    async stop() {
+      clearInterval(reconciler);
+      await server.stop();
+      mailer.close();
+      await Promise.allSettled([db.$disconnect(), temporal.close()]);
+    },
+  };
+}

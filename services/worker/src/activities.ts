@@ -1,0 +1,24 @@
+import { createNotificationActivities } from '@elar/activities';
+import { INTERNAL_TOKEN_HEADER, createServiceClient, encodePrincipal, PRINCIPAL_HEADER } from '@elar/http';
+import { TASK_QUEUES } from '@elar/workflows';
+import type { WorkerConfig } from './env';
+
+/** Builds the activities each task queue's workers run, over typed clients of the service APIs. */
+export function createActivitiesByQueue(config: WorkerConfig) {
+  const headers = {
+    [INTERNAL_TOKEN_HEADER]: config.INTERNAL_TOKEN,
+    [PRINCIPAL_HEADER]: encodePrincipal({ userId: 'worker', role: 'system' }),
+  };
+  const identity = createServiceClient({ name: 'identity', baseUrl: config.IDENTITY_URL, headers });
+  const licensing = createServiceClient({ name: 'licensing', baseUrl: config.LICENSING_URL, headers });
+  const notifications = createNotificationActivities({ identity });
+  return {
+    byQueue: {
+      [TASK_QUEUES.identity]: { ...notifications },
+      [TASK_QUEUES.licensing]: { ...notifications },
+    } as Record<string, object>,
+    close: async () => {
+      await Promise.all([identity.close(), licensing.close()]);
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createBaseApp, startServer } from '@elar/http';
+import { createLogger } from '@elar/logger';
+import { workflowsPath } from '@elar/workflows';
+import { createActivitiesByQueue } from './activities';
+import type { WorkerConfig } from './env';
+
+/**
+ * Starts one Temporal worker per configured task queue, plus a small HTTP server for /healthz and
+ * /readyz. `stop()` lets running activities finish (graceful shutdown) before closing.
+ */
+export async function startWorkers(config: WorkerConfig) {
+  const logger = createLogger('worker', config.LOG_LEVEL);
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const activities = createActivitiesByQueue(config);
+  const workflowSource: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> = config.WORKFLOW_BUNDLE_PATH
+    ? { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } }
+    : { workflowsPath };
+  const workers = await Promise.all(
+    config.WORKER_TASK_QUEUES.map((taskQueue) =>
+      Worker.create({
+        connection,
+        namespace: config.TEMPORAL_NAMESPACE,
+        taskQueue,
+        ...workflowSource,
+        activities: activities.byQueue[taskQueue] ?? {},
+        shutdownGraceTime: '20 seconds',
+      }),
+    ),
+  );
+  const running = workers.map((w) => w.run());
+  const app = createBaseApp({
+    logger,
+    readiness: workers.map((w, i) => ({
+      name: `worker:${config.WORKER_TASK_QUEUES[i]}`,
+      check: async () => {
+        if (w.getState() !== 'RUNNING') throw new Error(w.getState());
+      },
+    })),
+    routes: () => {},
+  });
+  const server = await startServer(app, config.PORT, config.HOST);
+  logger.info({ taskQueues: config.WORKER_TASK_QUEUES, url: server.url }, 'workers running');
+  return {
+    async stop() {
+      await server.stop(2000);
+      for (const w of workers) if (w.getState() === 'RUNNING') w.shutdown();
+      await Promise.allSettled(running);
+      await activities.close();
+      await connection.close();
+    },
+    running: Promise.all(running),
+  };
+}

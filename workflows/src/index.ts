@@ -1,0 +1,5 @@
+/** What services, workers and tests import: contracts (ids, messages, inputs), search attributes, queues. */
+export * from './shared/search-attributes';
+export * from './shared/task-queues';
+export * from './profile-onboarding/contract';
+export const workflowsPath = require.resolve('./workflows');

@@ -1,0 +1,2 @@
+/** Every workflow the workers register; this file is the webpack bundle's entry point. */
+export { profileOnboarding } from './profile-onboarding/workflow';
