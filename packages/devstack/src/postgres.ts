@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { join } from 'node:path';
 import { Client } from 'pg';
+import { waitForPort } from './ports';
+import { spawnManaged } from './processes';
+import { PROJECT_ROOT } from './root';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -9,22 +10,24 @@ export interface EmbeddedPostgres {
 }
 
 /**
- * One embedded PostgreSQL database (PGlite, real Postgres in WebAssembly) served over TCP.
- * PGlite holds one database per instance, so each service gets its own instance and port.
- * `dataDir` keeps the data between runs; without it the database lives in memory.
+ * One embedded PostgreSQL database (PGlite, real Postgres in WebAssembly) served over TCP by its
+ * own process. PGlite holds one database per instance, so each service gets its own instance and
+ * port. `dataDir` keeps the data between runs; without it the database lives in memory.
  */
-export async function startEmbeddedPostgres(opts: { port: number; dataDir?: string }): Promise<EmbeddedPostgres> {
-  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  const db = await PGlite.create(opts.dataDir ? { dataDir: opts.dataDir } : {});
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: opts.port, maxConnections: 20 });
-  await server.start();
-  return {
-    url: `postgresql://postgres:postgres@127.0.0.1:${opts.port}/postgres`,
-    async stop() {
-      await server.stop();
-      await db.close();
-    },
-  };
+export async function startEmbeddedPostgres(opts: { port: number; dataDir?: string; output?: NodeJS.WritableStream | null }): Promise<EmbeddedPostgres> {
+  const proc = spawnManaged({
+    name: `pg:${opts.port}`,
+    command: join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'),
+    args: [join(__dirname, 'pglite-server.ts'), String(opts.port), ...(opts.dataDir ? [opts.dataDir] : [])],
+    output: opts.output,
+  });
+  await Promise.race([
+    waitForPort(opts.port, 60_000),
+    proc.exited.then((code) => {
+      throw new Error(`embedded PostgreSQL exited (${code}):\n${proc.recentOutput()}`);
+    }),
+  ]);
+  return { url: `postgresql://postgres:postgres@127.0.0.1:${opts.port}/postgres`, stop: () => proc.stop() };
 }
 
 /** Creates a database on a real server (idempotent) and returns its URL. */

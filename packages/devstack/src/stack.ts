@@ -106,6 +106,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         const pg: EmbeddedPostgres = await startEmbeddedPostgres({
           port: service === 'identity' ? p.pgIdentity : p.pgLicensing,
           dataDir: opts.mode === 'dev' ? join(dataDir, 'pg', service) : undefined,
+          output,
         });
         cleanups.push(() => pg.stop());
         databaseUrls[service] = pg.url;
@@ -130,7 +131,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     };
     const envs: Record<string, Record<string, string>> = {
       identity: { ...common, PORT: String(p.identity), DATABASE_URL: databaseUrls.identity, IDENTITY_PII_KEY: `${secret}-pii` },
-      licensing: { ...common, PORT: String(p.licensing), DATABASE_URL: databaseUrls.licensing },
+      licensing: { ...common, PORT: String(p.licensing), DATABASE_URL: databaseUrls.licensing ?? databaseUrls.identity },
       worker: { ...common, PORT: String(p.worker) },
       gateway: {
         ...common,
@@ -139,7 +140,13 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         ...(opts.mode === 'dev' ? { DEV_MAIL_DIR: join(dataDir, 'mail') } : {}),
       },
     };
-    if (opts.seed) await runToCompletion('seed', ['scripts/dev/seed.ts'], { ...envs.identity!, LICENSING_DATABASE_URL: databaseUrls.licensing }, output);
+    if (opts.seed) {
+      for (const service of DATA_SERVICES) {
+        if (existsSync(join(PROJECT_ROOT, 'services', service, 'src', 'seed.ts'))) {
+          await runToCompletion(`seed:${service}`, [`services/${service}/src/seed.ts`], envs[service]!, output);
+        }
+      }
+    }
 
     const processes: Stack['processes'] = {};
     const readyUrl: Record<string, string> = {};

@@ -1,0 +1,4 @@
+import type { RouteSpec } from './route-spec';
+
+/** Routes served by the licensing service. */
+export const licensingRoutes: RouteSpec[] = [];

@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import type { Role } from './common';
+
+export type Service = 'identity' | 'licensing';
+
+/** `public`: anyone; `signed-in`: any signed-in role; a list: only those roles. */
+export type Access = 'public' | 'signed-in' | readonly Role[];
+
+export interface RouteSpec {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Public path under /api/v1, OpenAPI style (`/applications/{applicationNumber}`); the service serves the same path. */
+  path: string;
+  service: Service;
+  access: Access;
+  summary: string;
+  tag: string;
+  body?: z.ZodType;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  /** Successful responses; every route also documents the error body for 4xx/5xx. */
+  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  /** Server-Sent Events stream (documented as text/event-stream, streamed unbuffered by the gateway). */
+  stream?: boolean;
+}

