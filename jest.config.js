@@ -1,10 +1,14 @@
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
 const preset = require('./tooling/jest/preset');
 
 /** Every test in the monorepo, in one run: unit, service (real Postgres), workflow (real Temporal), end-to-end. */
 module.exports = {
   ...preset,
   rootDir: __dirname,
-  roots: ['<rootDir>/packages', '<rootDir>/services', '<rootDir>/workflows', '<rootDir>/activities', '<rootDir>/e2e', '<rootDir>/deploy', '<rootDir>/scripts'],
+  roots: ['packages', 'services', 'workflows', 'activities', 'e2e', 'deploy', 'scripts']
+    .filter((dir) => existsSync(join(__dirname, dir)))
+    .map((dir) => `<rootDir>/${dir}`),
   testMatch: ['**/*.test.ts'],
   testTimeout: 120_000,
   maxWorkers: 2,

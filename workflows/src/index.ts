@@ -3,3 +3,4 @@ export * from './shared/search-attributes';
 export * from './shared/task-queues';
 export * from './profile-onboarding/contract';
 export const workflowsPath = require.resolve('./workflows');
+export * from './partial-match/contract';

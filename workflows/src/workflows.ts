@@ -1,2 +1,3 @@
 /** Every workflow the workers register; this file is the webpack bundle's entry point. */
 export { profileOnboarding } from './profile-onboarding/workflow';
+export { partialMatchEscalation } from './partial-match/workflow';

@@ -84,3 +84,17 @@ export const signInResponse = z.object({
   mustChangePassword: z.boolean(),
   profile: profileView,
 });
+
+export const caseResolutionRequest = z.object({
+  action: z.enum(['correct-record', 'different-people', 'reject']),
+  note: z.string().trim().max(500).optional(),
+});
+
+export const caseView = z.object({
+  caseNumber: z.string(),
+  status: z.string(),
+  reason: z.string(),
+  organizationId: z.string().nullable(),
+  createdAt: z.string(),
+  resolvedAt: z.string().nullable(),
+});

@@ -140,6 +140,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         ...(opts.mode === 'dev' ? { DEV_MAIL_DIR: join(dataDir, 'mail') } : {}),
       },
     };
+    // The caller's overrides win over every default above.
+    for (const name of Object.keys(envs)) Object.assign(envs[name]!, opts.env);
     if (opts.seed) {
       for (const service of DATA_SERVICES) {
         if (existsSync(join(PROJECT_ROOT, 'services', service, 'src', 'seed.ts'))) {

@@ -20,6 +20,8 @@ export const identityEnv = z.object({
   MAIL_FROM: z.string().min(3).default('ELAR <no-reply@elar.example>'),
   /** `portal`: the modeled portal's rules (default); `nist`: SP 800-63B style. */
   PASSWORD_POLICY: z.enum(['portal', 'nist']).default('portal'),
+  /** Business days a directory administrator has to decide a partial match before customer service takes it. */
+  PARTIAL_MATCH_ESCALATION_BUSINESS_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
 });
 

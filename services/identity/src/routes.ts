@@ -8,6 +8,7 @@ import type { IdentityDeps } from './app';
 import { sendNotification, sendNotificationRequest } from './notifications/send-notification';
 import { createProfile } from './profiles/create-profile';
 import { toProfileView } from './profiles/view';
+import { mountPartialMatchRoutes } from './partial-match/routes';
 
 const messages = {
   'new-profile': 'Your profile was created. Keep your MEPID and user name; a confirmation was emailed to you.',
@@ -19,12 +20,13 @@ const messages = {
 export function mountIdentityRoutes(app: Express, deps: IdentityDeps): void {
   app.post('/profiles', async (req, res) => {
     const body = parse(createProfileRequest, req.body);
-    const result = await createProfile(deps, body);
+    const result = await createProfile({ ...deps, temporal: deps.temporal.client, escalateAfterBusinessDays: deps.config.PARTIAL_MATCH_ESCALATION_BUSINESS_DAYS }, body);
     const status = result.outcome === 'new-profile' ? 201 : 200;
     res.status(status).json({
       outcome: result.outcome,
       mepid: 'mepid' in result ? result.mepid : undefined,
       username: 'username' in result ? result.username : undefined,
+      caseNumber: 'caseNumber' in result ? result.caseNumber : undefined,
       message: messages[result.outcome],
     });
   });
@@ -49,6 +51,8 @@ export function mountIdentityRoutes(app: Express, deps: IdentityDeps): void {
     await revokeSession(deps.db, req.params.id!);
     res.status(204).end();
   });
+
+  mountPartialMatchRoutes(app, deps);
 
   app.post('/internal/notifications', async (req, res) => {
     const input = parse(sendNotificationRequest, req.body);

@@ -1,4 +1,4 @@
-import { createNotificationActivities } from '@elar/activities';
+import { createNotificationActivities, createPartialMatchActivities } from '@elar/activities';
 import { INTERNAL_TOKEN_HEADER, createServiceClient, encodePrincipal, PRINCIPAL_HEADER } from '@elar/http';
 import { TASK_QUEUES } from '@elar/workflows';
 import type { WorkerConfig } from './env';
@@ -14,7 +14,7 @@ export function createActivitiesByQueue(config: WorkerConfig) {
   const notifications = createNotificationActivities({ identity });
   return {
     byQueue: {
-      [TASK_QUEUES.identity]: { ...notifications },
+      [TASK_QUEUES.identity]: { ...notifications, ...createPartialMatchActivities({ identity }) },
       [TASK_QUEUES.licensing]: { ...notifications },
     } as Record<string, object>,
     close: async () => {

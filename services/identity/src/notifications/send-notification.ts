@@ -15,20 +15,34 @@ export type SendNotificationRequest = z.infer<typeof sendNotificationRequest>;
 
 const CLAIM_LEASE_MS = 60_000;
 
-/**
- * Sends one email per idempotency key. The row is claimed before sending and marked sent after;
- * a retry after success answers `already-sent`; a claim left by a crashed sender expires after a minute.
- */
+/** Sends the profile's email for a template, once per idempotency key. */
 export async function sendNotification(db: Db, mailer: Mailer, input: SendNotificationRequest) {
   const profile = await db.profile.findUnique({ where: { id: input.profileId } });
   if (!profile) throw notFound('profile-not-found', 'No such profile.');
   if (!profile.email) throw unprocessable('no-email-on-file', 'The profile has no email address.');
-  const rendered = renderTemplate(input.template, {
-    ...input.data,
-    name: [profile.firstName, profile.lastName].join(' '),
-    mepid: profile.mepid,
-    username: profile.username,
+  return deliver(db, mailer, {
+    idempotencyKey: input.idempotencyKey,
+    profileId: profile.id,
+    to: profile.email,
+    template: input.template,
+    data: { ...input.data, name: [profile.firstName, profile.lastName].join(' '), mepid: profile.mepid, username: profile.username },
   });
+}
+
+export interface Delivery {
+  idempotencyKey: string;
+  to: string;
+  template: string;
+  data: Record<string, unknown>;
+  profileId?: string;
+}
+
+/**
+ * Sends one email per idempotency key. The row is claimed before sending and marked sent after;
+ * a retry after success answers `already-sent`; a claim left by a crashed sender expires after a minute.
+ */
+export async function deliver(db: Db, mailer: Mailer, input: Delivery) {
+  const rendered = renderTemplate(input.template, input.data);
   if (!rendered) throw badRequest('unknown-template', `No email template named ${input.template}.`);
 
   let row = await db.notification.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
@@ -37,9 +51,9 @@ export async function sendNotification(db: Db, mailer: Mailer, input: SendNotifi
       row = await db.notification.create({
         data: {
           idempotencyKey: input.idempotencyKey,
-          profileId: profile.id,
+          profileId: input.profileId,
           template: input.template,
-          toAddress: profile.email,
+          toAddress: input.to,
           subject: rendered.subject,
           status: 'pending',
         },
@@ -65,7 +79,7 @@ export async function sendNotification(db: Db, mailer: Mailer, input: SendNotifi
     throw unprocessable('notification-in-progress', 'This notification is being sent; retry shortly.');
   }
   const { messageId } = await mailer.send({
-    to: profile.email,
+    to: input.to,
     subject: rendered.subject,
     text: rendered.text,
     messageId: `<${row.id}@elar.example>`,

