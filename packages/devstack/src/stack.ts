@@ -34,6 +34,8 @@ export interface Stack {
   mail: MailCatcher;
   databaseUrls: Record<DataService, string>;
   processes: Record<string, ManagedProcess & { recentOutput(): string }>;
+  /** Prometheus endpoints: each process's `/metrics`, and `workerSdk` for the Temporal SDK's exporter. */
+  metricsUrls: Record<string, string>;
   env: Record<string, string>;
   /** Stops and starts one process again (for crash tests), with the same environment. */
   restart(name: string): Promise<void>;
@@ -180,6 +182,10 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       databaseUrls,
       processes,
       env: common,
+      metricsUrls: {
+        ...Object.fromEntries(deployables.map((name) => [name, `http://127.0.0.1:${envs[name]!.PORT}/metrics`])),
+        workerSdk: `http://127.0.0.1:${p.workerMetrics}/metrics`,
+      },
       async restart(name) {
         await processes[name]!.stop();
         launch(name);
