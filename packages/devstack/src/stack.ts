@@ -34,13 +34,15 @@ export interface Stack {
   mail: MailCatcher;
   databaseUrls: Record<DataService, string>;
   processes: Record<string, ManagedProcess & { recentOutput(): string }>;
+  /** Prometheus endpoints: each process's `/metrics`, and `workerSdk` for the Temporal SDK's exporter. */
+  metricsUrls: Record<string, string>;
   env: Record<string, string>;
   /** Stops and starts one process again (for crash tests), with the same environment. */
   restart(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
-const DEV_PORTS = { gateway: 8080, identity: 4001, licensing: 4002, worker: 4010, temporal: 7233, ui: 8233, smtp: 1025, pgIdentity: 5433, pgLicensing: 5434 };
+const DEV_PORTS = { gateway: 8080, identity: 4001, licensing: 4002, worker: 4010, workerMetrics: 9464, temporal: 7233, ui: 8233, smtp: 1025, pgIdentity: 5433, pgLicensing: 5434 };
 
 async function ports(mode: StackOptions['mode']) {
   if (mode === 'dev') return DEV_PORTS;
@@ -132,7 +134,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const envs: Record<string, Record<string, string>> = {
       identity: { ...common, PORT: String(p.identity), DATABASE_URL: databaseUrls.identity, IDENTITY_PII_KEY: `${secret}-pii` },
       licensing: { ...common, PORT: String(p.licensing), DATABASE_URL: databaseUrls.licensing ?? databaseUrls.identity },
-      worker: { ...common, PORT: String(p.worker) },
+      worker: { ...common, PORT: String(p.worker), WORKER_METRICS_PORT: String(p.workerMetrics) },
       gateway: {
         ...common,
         PORT: String(p.gateway),
@@ -182,6 +184,10 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       databaseUrls,
       processes,
       env: common,
+      metricsUrls: {
+        ...Object.fromEntries(deployables.map((name) => [name, `http://127.0.0.1:${envs[name]!.PORT}/metrics`])),
+        workerSdk: `http://127.0.0.1:${p.workerMetrics}/metrics`,
+      },
       async restart(name) {
         await processes[name]!.stop();
         launch(name);

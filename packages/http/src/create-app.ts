@@ -3,6 +3,7 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from '@elar/logger';
 import { errorMiddleware, notFoundHandler } from './error-middleware';
 import { createHealth, type Health, type ReadinessCheck } from './health';
+import { metricsMiddleware, mountMetricsRoute, processMetrics, type Metrics } from './metrics';
 import { requestContext } from './request-context';
 
 export interface AppOptions {
@@ -14,6 +15,8 @@ export interface AppOptions {
   routes: (app: Express) => void;
   /** Skip JSON parsing (the gateway streams bodies it forwards). */
   parseJson?: boolean;
+  /** Where request metrics go and `/metrics` reads; defaults to the process registry. */
+  metrics?: Metrics;
 }
 
 export type ServiceApp = Express & { health: Health };
@@ -26,6 +29,9 @@ export function createBaseApp(options: AppOptions): ServiceApp {
   const health = createHealth(options.readiness ?? []);
   app.health = health;
   app.use(health.router);
+  const metrics = options.metrics ?? processMetrics();
+  mountMetricsRoute(app, metrics);
+  app.use(metricsMiddleware(metrics));
   app.use(requestContext);
   app.use(
     pinoHttp({

@@ -6,6 +6,8 @@ export const workerEnv = z.object({
   HOST: fields.host,
   /** Health and metrics port of the worker process. */
   PORT: fields.port(4010),
+  /** Port of the Temporal SDK's Prometheus exporter (workflow task, activity, sticky cache metrics). */
+  WORKER_METRICS_PORT: fields.port(9464),
   TEMPORAL_ADDRESS: fields.temporalAddress,
   TEMPORAL_NAMESPACE: fields.temporalNamespace,
   /** Which task queues this process polls (comma-separated); one Deployment per queue in Kubernetes. */

@@ -1,4 +1,4 @@
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createBaseApp, startServer } from '@elar/http';
 import { createLogger } from '@elar/logger';
 import { workflowsPath } from '@elar/workflows';
@@ -11,6 +11,10 @@ import type { WorkerConfig } from './env';
  */
 export async function startWorkers(config: WorkerConfig) {
   const logger = createLogger('worker', config.LOG_LEVEL);
+  // The SDK's metrics in Prometheus format; the runtime is per process and must precede any connection.
+  if (!Runtime._instance) {
+    Runtime.install({ telemetryOptions: { metrics: { prometheus: { bindAddress: `${config.HOST}:${config.WORKER_METRICS_PORT}` } } } });
+  }
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const activities = createActivitiesByQueue(config);
   const workflowSource: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> = config.WORKFLOW_BUNDLE_PATH

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { badRequest, notFound, unprocessable } from '@elar/errors';
+import { domainCounters } from '@elar/http';
 import type { Mailer } from '@elar/mail';
 import type { Db } from '../db/client';
 import { isUniqueViolation } from '../db/client';
@@ -85,6 +86,7 @@ export async function deliver(db: Db, mailer: Mailer, input: Delivery) {
     messageId: `<${row.id}@elar.example>`,
     headers: { 'X-ELAR-Notification': row.id, 'X-ELAR-Template': input.template },
   });
+  domainCounters().emailsSent.inc({ template: input.template });
   await db.notification.update({ where: { id: row.id }, data: { status: 'sent', sentAt: new Date(), messageId } });
   return { notificationId: row.id, status: 'sent' as const };
 }

@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+import { gatewayEnv } from '../../services/gateway/src/env';
+import { identityEnv } from '../../services/identity/src/env';
+import { licensingEnv } from '../../services/licensing/src/env';
+import { workerEnv } from '../../services/worker/src/env';
+import { TASK_QUEUES } from '../../workflows/src/shared/task-queues';
+
+/** Each deployable's config schema (its env.ts) and the Deployments that run it. */
+export const DEPLOYABLES: { name: string; schema: z.ZodObject; deployments: string[] }[] = [
+  { name: 'gateway', schema: gatewayEnv, deployments: ['gateway'] },
+  { name: 'identity', schema: identityEnv, deployments: ['identity'] },
+  { name: 'licensing', schema: licensingEnv, deployments: ['licensing'] },
+  { name: 'worker', schema: workerEnv, deployments: Object.keys(TASK_QUEUES).map((q) => `worker-${q}`) },
+];
+
+/** Variables the process cannot start without: no default and not optional (undefined fails the field). */
+export const requiredVariables = (schema: z.ZodObject): string[] =>
+  Object.entries(schema.shape)
+    .filter(([, field]) => !(field as z.ZodType).safeParse(undefined).success)
+    .map(([name]) => name);
+
+export { TASK_QUEUES };

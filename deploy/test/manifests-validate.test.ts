@@ -1,0 +1,58 @@
+import { describe, expect, it } from '@jest/globals';
+import { join } from 'node:path';
+import { DEPLOY, isKustomization, isPatch, readDocs, yamlFiles, type K8sObject } from './load-manifests';
+
+/** kubernetes-models class for an apiVersion/kind: `apps/v1` + `Deployment` -> kubernetes-models/apps/v1/Deployment. */
+function modelFor(obj: K8sObject): (new (o: unknown) => { validate(): void }) | undefined {
+  try {
+    // Core objects live under `v1/`, grouped ones under `<group>/<version>/`: the apiVersion is the path.
+    return require(`kubernetes-models/${obj.apiVersion}/${obj.kind}`)[obj.kind];
+  } catch {
+    return undefined;
+  }
+}
+
+const objectFiles = [
+  ...yamlFiles(join(DEPLOY, 'k8s')).filter((f) => !isKustomization(f) && !isPatch(f)),
+  ...yamlFiles(join(DEPLOY, 'postgres')),
+];
+
+describe('every manifest parses and validates against the Kubernetes schemas', () => {
+  it('finds the manifests', () => {
+    expect(objectFiles.length).toBeGreaterThan(20);
+  });
+
+  it.each(yamlFiles(DEPLOY).map((f) => [f.slice(DEPLOY.length + 1), f]))('%s parses as YAML', (_rel, file) => {
+    expect(readDocs(file).length).toBeGreaterThan(0);
+  });
+
+  it.each(objectFiles.map((f) => [f.slice(DEPLOY.length + 1), f]))('%s validates', (_rel, file) => {
+    for (const { value } of readDocs(file)) {
+      expect(value).toMatchObject({ apiVersion: expect.any(String), kind: expect.any(String), metadata: { name: expect.any(String) } });
+      if (value.apiVersion === 'postgresql.cnpg.io/v1') {
+        // A CRD kubernetes-models does not carry: check the fields CloudNativePG requires.
+        expect(value.kind).toBe('Cluster');
+        expect(value.spec.instances).toBeGreaterThanOrEqual(1);
+        expect(value.spec.storage.size).toMatch(/^\d+Gi$/);
+        continue;
+      }
+      const Model = modelFor(value);
+      if (!Model) throw new Error(`no schema for ${value.apiVersion} ${value.kind}`);
+      expect(() => new Model(value).validate()).not.toThrow();
+    }
+  });
+
+  it('validates the objects the Temporal values add (search-attribute Job)', () => {
+    const [values] = readDocs(join(DEPLOY, 'temporal', 'values.yaml'));
+    for (const obj of values!.value.extraObjects as K8sObject[]) {
+      const Model = modelFor(obj)!;
+      expect(() => new Model(obj).validate()).not.toThrow();
+    }
+  });
+
+  it('rejects an invalid object (the validator is really on)', () => {
+    const Model = modelFor({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' } })!;
+    const broken = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: { selector: {}, template: { spec: { containers: [{ name: 'a', ports: [{ containerPort: 'http' }] }] } } } };
+    expect(() => new Model(broken).validate()).toThrow();
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from '@jest/globals';
+import type { z } from 'zod';
+import { DEPLOYABLES } from './deployables';
+import { baseObjects, named, ofKind, type K8sObject } from './load-manifests';
+
+const objects = baseObjects();
+const deployments = ofKind(objects, 'Deployment');
+
+/** The port the process listens on: PORT from the container env, else the schema's default. */
+function listenPort(d: K8sObject, schema: z.ZodObject): number {
+  const c = d.spec.template.spec.containers[0];
+  const literal = (c.env ?? []).find((e: { name: string }) => e.name === 'PORT')?.value;
+  return (schema.shape as Record<string, z.ZodType>).PORT!.parse(literal) as number;
+}
+
+const resolvePort = (container: any, port: number | string): number =>
+  typeof port === 'number' ? port : container.ports.find((p: { name: string }) => p.name === port)?.containerPort;
+
+const cases = DEPLOYABLES.flatMap(({ schema, deployments: names }) => names.map((name) => ({ name, schema })));
+
+describe.each(cases)('$name: probes and ports match what the process serves', ({ name, schema }) => {
+  const d = named(objects, 'Deployment', name);
+  const c = d.spec.template.spec.containers[0];
+  const port = listenPort(d, schema);
+
+  it('readiness is GET /readyz and liveness GET /healthz on the port the process listens on (packages/http/src/health.ts)', () => {
+    expect(c.readinessProbe.httpGet.path).toBe('/readyz');
+    expect(c.livenessProbe.httpGet.path).toBe('/healthz');
+    expect(resolvePort(c, c.readinessProbe.httpGet.port)).toBe(port);
+    expect(resolvePort(c, c.livenessProbe.httpGet.port)).toBe(port);
+  });
+
+  it('the Prometheus scrape annotation points at a declared container port', () => {
+    const scrapePort = Number(d.spec.template.metadata.annotations['prometheus.io/port']);
+    expect(c.ports.map((p: { containerPort: number }) => p.containerPort)).toContain(scrapePort);
+  });
+
+  it('runs as non-root with a read-only root filesystem and no extra capabilities, with requests and limits', () => {
+    const pod = d.spec.template.spec;
+    expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: expect.any(Number) });
+    expect(pod.securityContext.runAsUser).toBeGreaterThan(0);
+    for (const container of [...pod.containers, ...(pod.initContainers ?? [])]) {
+      expect(container.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+      expect(container.resources.requests).toBeDefined();
+      expect(container.resources.limits.memory).toBeDefined();
+    }
+  });
+
+  it('has an HPA and a PDB that select it', () => {
+    const hpa = ofKind(objects, 'HorizontalPodAutoscaler').find((h) => h.spec.scaleTargetRef.name === name);
+    expect(hpa?.spec.minReplicas).toBeGreaterThanOrEqual(1);
+    const labels = d.spec.template.metadata.labels;
+    const pdb = ofKind(objects, 'PodDisruptionBudget').find((p) =>
+      Object.entries(p.spec.selector.matchLabels).every(([k, v]) => labels[k] === v),
+    );
+    expect(pdb).toBeDefined();
+  });
+});
+
+describe('Services, Ingress and NetworkPolicies', () => {
+  it.each(ofKind(objects, 'Service'))('Service $metadata.name selects a Deployment and targets a named port it declares', (svc) => {
+    const target = deployments.find((d) => Object.entries(svc.spec.selector).every(([k, v]) => d.spec.template.metadata.labels[k] === v));
+    expect(target).toBeDefined();
+    const names = target!.spec.template.spec.containers[0].ports.map((p: { name: string }) => p.name);
+    for (const p of svc.spec.ports) expect(names).toContain(p.targetPort);
+  });
+
+  it('exposes only the gateway through the Ingress, and only under /api', () => {
+    const ingresses = ofKind(objects, 'Ingress');
+    const backends = ingresses.flatMap((i) => i.spec.rules.flatMap((r: any) => r.http.paths.map((p: any) => [p.path, p.backend.service.name])));
+    expect(backends).toEqual([['/api', 'gateway']]);
+  });
+
+  it('denies ingress by default and lets only the gateway and workers reach the services, on their ports', () => {
+    const policies = ofKind(objects, 'NetworkPolicy');
+    expect(named(objects, 'NetworkPolicy', 'default-deny-ingress').spec).toEqual({ podSelector: {}, policyTypes: ['Ingress'] });
+    const services = named(objects, 'NetworkPolicy', 'services-from-gateway-and-workers');
+    const from = services.spec.ingress[0].from.map((f: any) => f.podSelector.matchLabels);
+    expect(from).toEqual([{ 'app.kubernetes.io/name': 'gateway' }, { 'app.kubernetes.io/component': 'worker' }]);
+    const apiPorts = deployments
+      .filter((d) => d.spec.template.metadata.labels['app.kubernetes.io/component'] === 'api')
+      .map((d) => d.spec.template.spec.containers[0].ports[0].containerPort);
+    expect(services.spec.ingress[0].ports.map((p: { port: number }) => p.port).sort()).toEqual(apiPorts.sort());
+    // Nothing but the gateway policy admits traffic from outside the namespace, except metrics scraping.
+    const external = policies.filter((p) => p.spec.ingress?.some((r: any) => r.from?.some((f: any) => f.namespaceSelector)));
+    expect(external.map((p) => p.metadata.name).sort()).toEqual(['gateway-from-ingress-controller', 'metrics-from-monitoring']);
+  });
+
+  it('runs prisma migrate deploy before each data service serves (initContainer) and as a Job per service', () => {
+    for (const name of ['identity', 'licensing']) {
+      const init = named(objects, 'Deployment', name).spec.template.spec.initContainers;
+      expect(init.map((c: { command: string[] }) => c.command.slice(1, 3))).toEqual([['migrate', 'deploy']]);
+      const job = named(objects, 'Job', `${name}-migrate`).spec.template.spec.containers[0];
+      expect(job.command).toEqual(init[0].command);
+      expect(job.workingDir).toBe(`/app/services/${name}`);
+    }
+  });
+
+  it("exposes the worker's Temporal SDK metrics port (WORKER_METRICS_PORT) as a container port", () => {
+    const port = Number(named(objects, 'ConfigMap', 'elar-worker').data.WORKER_METRICS_PORT);
+    for (const d of deployments.filter((x) => x.metadata.name.startsWith('worker-'))) {
+      expect(d.spec.template.spec.containers[0].ports).toContainEqual({ name: 'sdk-metrics', containerPort: port });
+    }
+  });
+});

@@ -1,0 +1,85 @@
+import type { Express, Request, RequestHandler } from 'express';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Names operators alert on (docs/operations.md); change them only together with the alerts. */
+export const METRIC_NAMES = {
+  httpRequests: 'http_requests_total',
+  httpDuration: 'http_request_duration_seconds',
+  applicationsSubmitted: 'applications_submitted_total',
+  decisions: 'decisions_total',
+  payments: 'payments_total',
+  emailsSent: 'emails_sent_total',
+  hardCopiesShipped: 'hard_copies_shipped_total',
+} as const;
+
+export interface Metrics {
+  registry: Registry;
+  httpRequests: Counter<'method' | 'route' | 'status'>;
+  httpDuration: Histogram<'method' | 'route' | 'status'>;
+  domain: ReturnType<typeof createDomainCounters>;
+}
+
+function createDomainCounters(registry: Registry) {
+  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]) =>
+    new Counter<L>({ name, help, labelNames, registers: [registry] });
+  return {
+    applicationsSubmitted: counter(METRIC_NAMES.applicationsSubmitted, 'License applications submitted.', ['license_type']),
+    decisions: counter(METRIC_NAMES.decisions, 'Evaluator decisions recorded.', ['decision']),
+    payments: counter(METRIC_NAMES.payments, 'Payments by outcome.', ['outcome']),
+    emailsSent: counter(METRIC_NAMES.emailsSent, 'Emails handed to SMTP.', ['template']),
+    hardCopiesShipped: counter(METRIC_NAMES.hardCopiesShipped, 'Hard-copy licenses shipped.', []),
+  };
+}
+
+/** A fresh registry with default Node metrics, HTTP metrics and the domain counters. */
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const labelNames = ['method', 'route', 'status'] as const;
+  return {
+    registry,
+    httpRequests: new Counter({ name: METRIC_NAMES.httpRequests, help: 'HTTP requests answered.', labelNames, registers: [registry] }),
+    httpDuration: new Histogram({
+      name: METRIC_NAMES.httpDuration, help: 'HTTP request latency.', labelNames, registers: [registry],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    }),
+    domain: createDomainCounters(registry),
+  };
+}
+
+let perProcess: Metrics | undefined;
+/** The process's one registry (each deployable is one process). */
+export const processMetrics = (): Metrics => (perProcess ??= createMetrics());
+
+/** Counters services increment: `domainCounters().emailsSent.inc({ template: 'welcome' })`. */
+export const domainCounters = () => processMetrics().domain;
+
+/** The matched route pattern (never the raw path, which would explode label cardinality). */
+const routeOf = (req: Request): string => {
+  const pattern = (req.route as { path?: string } | undefined)?.path;
+  if (typeof pattern === 'string') return `${req.baseUrl}${pattern}`;
+  return req.baseUrl ? `${req.baseUrl}/*` : 'unmatched';
+};
+
+export function metricsMiddleware(metrics: Metrics): RequestHandler {
+  return (req, res, next) => {
+    if (req.path === '/metrics') return next();
+    const end = metrics.httpDuration.startTimer();
+    res.once('finish', () => {
+      const labels = { method: req.method, route: routeOf(req), status: String(res.statusCode) };
+      metrics.httpRequests.inc(labels);
+      end(labels);
+    });
+    next();
+  };
+}
+
+export function mountMetricsRoute(app: Express, metrics: Metrics): void {
+  app.get('/metrics', async (_req, res, next) => {
+    try {
+      res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    } catch (err) {
+      next(err);
+    }
+  });
+}
