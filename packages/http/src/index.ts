@@ -7,3 +7,4 @@ export { createServiceClient, type ServiceClient, type CallOptions } from './ser
 export { parse } from './validate';
 export { INTERNAL_TOKEN_HEADER, PRINCIPAL_HEADER, encodePrincipal, readPrincipal, requireInternalToken, roles, type Principal, type Role } from './principal';
 export { createMetrics, domainCounters, processMetrics, METRIC_NAMES, type Metrics } from './metrics';
+export { runService } from './run-service';
