@@ -1,1 +1,4 @@
 export { createNotificationActivities, type SendNotificationInput, type NotificationReceipt } from './notifications';
+export {
+  createLicensingActivities, type RecordStatusInput, type OpenCorrespondenceInput, type IssueLicenseInput, type IssuedLicenses,
+} from './licensing';

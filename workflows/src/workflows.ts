@@ -1,2 +1,4 @@
 /** Every workflow the workers register; this file is the webpack bundle's entry point. */
 export { profileOnboarding } from './profile-onboarding/workflow';
+export { applicationReview } from './application-review/workflow';
+export { correspondence } from './correspondence/workflow';
