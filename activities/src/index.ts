@@ -1,2 +1,5 @@
 export { createNotificationActivities, type SendNotificationInput, type NotificationReceipt } from './notifications';
 export { createPartialMatchActivities } from './partial-match';
+export {
+  createLicensingActivities, type RecordStatusInput, type OpenCorrespondenceInput, type IssueLicenseInput, type IssuedLicenses,
+} from './licensing';

@@ -1,3 +1,5 @@
 /** Every workflow the workers register; this file is the webpack bundle's entry point. */
 export { profileOnboarding } from './profile-onboarding/workflow';
 export { partialMatchEscalation } from './partial-match/workflow';
+export { applicationReview } from './application-review/workflow';
+export { correspondence } from './correspondence/workflow';

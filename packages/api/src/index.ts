@@ -1,4 +1,5 @@
 export * from './common';
 export * from './identity';
+export * from './licensing';
 export * from './route-spec';
 export * from './routes';

@@ -1,11 +1,24 @@
-import { createBaseApp, requireInternalToken } from '@elar/http';
+import { createBaseApp, requireInternalToken, type ServiceClient } from '@elar/http';
 import type { Logger } from '@elar/logger';
 import type { TemporalHandle } from '@elar/temporal';
+import type { StatusBus } from './applications/status-bus';
+import type { Catalog } from './catalog/catalog';
+import { dbCheck, type Db } from './db/client';
 import type { LicensingConfig } from './env';
+import type { PaymentProvider } from './payments/provider';
+import { mountEducatorRoutes } from './routes/educator-routes';
+import { mountEvaluatorRoutes } from './routes/evaluator-routes';
+import { mountInternalRoutes } from './routes/internal-routes';
+import { mountPublicRoutes } from './routes/public-routes';
 
 export interface LicensingDeps {
   config: LicensingConfig;
+  db: Db;
+  catalog: Catalog;
   temporal: TemporalHandle;
+  identity: ServiceClient;
+  payments: PaymentProvider;
+  bus: StatusBus;
   logger: Logger;
 }
 
@@ -13,9 +26,18 @@ export interface LicensingDeps {
 export function createLicensingApp(deps: LicensingDeps) {
   return createBaseApp({
     logger: deps.logger,
-    readiness: [{ name: 'temporal', check: deps.temporal.check }],
+    // Base64 documents: the gateway caps bodies at 1 MB; the document limit itself is DOCUMENT_MAX_BYTES.
+    bodyLimit: '1mb',
+    readiness: [
+      { name: 'database', check: dbCheck(deps.db) },
+      { name: 'temporal', check: deps.temporal.check },
+    ],
     routes: (app) => {
       app.use(requireInternalToken(deps.config.INTERNAL_TOKEN));
+      mountPublicRoutes(app, deps);
+      mountEducatorRoutes(app, deps);
+      mountEvaluatorRoutes(app, deps);
+      mountInternalRoutes(app, deps);
     },
   });
 }

@@ -9,6 +9,12 @@ export const licensingEnv = z.object({
   TEMPORAL_ADDRESS: fields.temporalAddress,
   TEMPORAL_NAMESPACE: fields.temporalNamespace,
   INTERNAL_TOKEN: fields.secret,
+  /** Identity answers `/me` for the applicant's name (shown by the public license lookup). */
+  IDENTITY_URL: fields.url.default('http://127.0.0.1:4001'),
+  /** Largest document accepted, in bytes (the gateway's 1 MB body limit caps base64 uploads below that). */
+  DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(700_000),
+  /** Path of the editable catalog file; the shipped one by default. */
+  CATALOG_PATH: z.string().optional(),
 });
 
 export type LicensingConfig = z.infer<typeof licensingEnv>;

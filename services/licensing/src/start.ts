@@ -1,20 +1,31 @@
-import { startServer } from '@elar/http';
+import { INTERNAL_TOKEN_HEADER, createServiceClient, startServer } from '@elar/http';
 import { createLogger } from '@elar/logger';
 import { createTemporal } from '@elar/temporal';
-import { createLicensingApp } from './app';
+import { createLicensingApp, type LicensingDeps } from './app';
+import { createStatusBus } from './applications/status-bus';
+import { loadCatalog } from './catalog/catalog';
+import { createDb } from './db/client';
 import type { LicensingConfig } from './env';
+import { createOfflinePaymentProvider } from './payments/offline-provider';
 
 /** Wires the service from config and listens; `stop()` drains and closes everything it opened. */
 export async function startLicensing(config: LicensingConfig) {
   const logger = createLogger('licensing', config.LOG_LEVEL);
+  const catalog = loadCatalog(config.CATALOG_PATH);
+  const db = createDb(config.DATABASE_URL);
   const temporal = createTemporal({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
-  const server = await startServer(createLicensingApp({ config, temporal, logger }), config.PORT, config.HOST);
+  const identity = createServiceClient({ name: 'identity', baseUrl: config.IDENTITY_URL, headers: { [INTERNAL_TOKEN_HEADER]: config.INTERNAL_TOKEN } });
+  const deps: LicensingDeps = {
+    config, db, catalog, temporal, identity, logger, payments: createOfflinePaymentProvider(), bus: createStatusBus(),
+  };
+  const server = await startServer(createLicensingApp(deps), config.PORT, config.HOST);
   logger.info({ url: server.url }, 'licensing listening');
   return {
     server,
+    deps,
     async stop() {
       await server.stop();
-      await temporal.close();
+      await Promise.allSettled([db.$disconnect(), temporal.close(), identity.close()]);
     },
   };
 }

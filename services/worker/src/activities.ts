@@ -1,4 +1,4 @@
-import { createNotificationActivities, createPartialMatchActivities } from '@elar/activities';
+import { createLicensingActivities, createNotificationActivities, createPartialMatchActivities } from '@elar/activities';
 import { INTERNAL_TOKEN_HEADER, createServiceClient, encodePrincipal, PRINCIPAL_HEADER } from '@elar/http';
 import { TASK_QUEUES } from '@elar/workflows';
 import type { WorkerConfig } from './env';
@@ -12,10 +12,11 @@ export function createActivitiesByQueue(config: WorkerConfig) {
   const identity = createServiceClient({ name: 'identity', baseUrl: config.IDENTITY_URL, headers });
   const licensing = createServiceClient({ name: 'licensing', baseUrl: config.LICENSING_URL, headers });
   const notifications = createNotificationActivities({ identity });
+  const licensingActivities = createLicensingActivities({ licensing });
   return {
     byQueue: {
       [TASK_QUEUES.identity]: { ...notifications, ...createPartialMatchActivities({ identity }) },
-      [TASK_QUEUES.licensing]: { ...notifications },
+      [TASK_QUEUES.licensing]: { ...notifications, ...licensingActivities },
     } as Record<string, object>,
     close: async () => {
       await Promise.all([identity.close(), licensing.close()]);

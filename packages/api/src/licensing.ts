@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { mepid } from './common';
+
+export const applicationNumber = z.string().regex(/^A-\d{4}-\d{6}$/, 'an application number like A-2026-000123');
+export const applicationParams = z.object({ applicationNumber });
+export const correspondenceParams = z.object({ applicationNumber, sequence: z.coerce.number().int().min(1).max(1000) });
+
+export const applicationStatus = z.enum([
+  'Not Ready', 'Pending', 'Ready for Review', 'Under Review', 'Awaiting Applicant', 'Issued', 'Denied', 'Withdrawn', 'Closed Incomplete',
+]);
+
+const catalogId = z.string().regex(/^[a-z0-9-]{1,60}$/, 'a catalog id');
+
+export const applicationItemRequest = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('license'), licenseType: catalogId, field: catalogId, gradeLevel: z.string().min(1).max(20) }),
+  z.object({ kind: z.literal('endorsement'), endorsement: catalogId }),
+]);
+
+export const createApplicationRequest = z.object({
+  items: z.array(applicationItemRequest).min(1).max(10),
+});
+
+export const requirementCheck = z.object({
+  id: z.string(),
+  name: z.string(),
+  met: z.boolean(),
+  documentId: z.string().nullable(),
+  documentName: z.string().nullable(),
+});
+
+export const applicationSummary = z.object({
+  applicationNumber,
+  status: applicationStatus,
+  items: z.array(z.object({ kind: z.string(), licenseType: z.string().nullable(), field: z.string(), gradeLevel: z.string().nullable() })),
+  feeCents: z.number().int(),
+  paid: z.boolean(),
+  submittedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const timelineEvent = z.object({ at: z.string(), actor: z.string(), type: z.string(), detail: z.unknown().optional() });
+
+export const applicationDetail = applicationSummary.extend({
+  mepid,
+  assignedEvaluatorId: z.string().nullable(),
+  checklist: z.array(requirementCheck),
+  documents: z.array(z.object({ id: z.string(), requirementId: z.string(), displayName: z.string(), contentType: z.string(), sizeBytes: z.number(), sha256: z.string(), createdAt: z.string() })),
+  timeline: z.array(timelineEvent),
+  correspondence: z.array(z.object({ sequence: z.number(), letter: z.string(), missingRequirements: z.array(z.string()), dueDate: z.string(), status: z.string(), repliedAt: z.string().nullable() })),
+});
+
+export const uploadDocumentRequest = z.object({
+  requirementId: catalogId,
+  fileName: z.string().min(1).max(200),
+  /** Base64 of the file's bytes; its kind is decided from the bytes, not the name. */
+  contentBase64: z.string().min(4).max(1_000_000).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
+});
+
+export const payRequest = z.object({
+  /** Chosen by the client per payment attempt; a retry with the same key never charges twice. */
+  idempotencyKey: z.string().min(8).max(100).regex(/^[A-Za-z0-9._:-]+$/),
+  card: z.object({
+    number: z.string().regex(/^\d{13,19}$/, 'card number digits'),
+    expMonth: z.number().int().min(1).max(12),
+    expYear: z.number().int().min(2000).max(2100),
+    cvc: z.string().regex(/^\d{3,4}$/),
+  }),
+});
+
+export const paymentReceipt = z.object({
+  paymentId: z.string(),
+  status: z.enum(['succeeded']),
+  amountCents: z.number().int(),
+  receiptId: z.string(),
+  cardLast4: z.string().nullable(),
+});
+
+export const replyRequest = z.object({ message: z.string().trim().min(1).max(5000) });
+
+export const queueQuery = z.object({
+  status: z.enum(['Ready for Review', 'Under Review', 'Awaiting Applicant']).optional(),
+  licenseType: catalogId.optional(),
+});
+
+export const queueEntry = z.object({
+  applicationNumber,
+  status: applicationStatus,
+  licenseType: z.string().nullable(),
+  assignedEvaluatorId: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  ageDays: z.number(),
+  position: z.number().int(),
+});
+
+export const decisionRequest = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('approve') }),
+  z.object({ action: z.literal('deny'), reason: z.string().trim().min(1).max(2000) }),
+  z.object({
+    action: z.literal('request-information'),
+    missingRequirements: z.array(catalogId).min(1).max(20),
+    dueDate: z.iso.datetime(),
+    letter: z.string().trim().max(5000).optional(),
+  }),
+]);
+
+export const reviewStateView = z.object({ status: applicationStatus, evaluatorId: z.string().optional(), letters: z.number() });
+
+export const licenseView = z.object({
+  licenseNumber: z.string(),
+  kind: z.string(),
+  licenseType: z.string().nullable(),
+  field: z.string(),
+  gradeLevel: z.string().nullable(),
+  issueDate: z.string(),
+  expiresAt: z.string().nullable(),
+  validity: z.string(),
+  status: z.string(),
+});
+
+export const licenseLookupQuery = z
+  .object({
+    name: z.string().trim().min(2).max(60).optional(),
+    licenseNumber: z.string().trim().regex(/^\d{6,8}$/).optional(),
+  })
+  .refine((q) => q.name || q.licenseNumber, { message: 'give a name or a license number' });
+
+/** Only what the public may see: name, license, field, status and dates. */
+export const publicLicense = z.object({
+  name: z.string(),
+  licenseNumber: z.string(),
+  license: z.string(),
+  field: z.string(),
+  gradeLevel: z.string().nullable(),
+  status: z.string(),
+  issueDate: z.string(),
+  expiresAt: z.string().nullable(),
+});

@@ -1,0 +1,41 @@
+import { notFound } from '@elar/errors';
+import type { LicensingDeps } from '../app';
+import { recordEvent } from '../applications/timeline';
+
+const addYears = (d: Date, years: number) => {
+  const x = new Date(d);
+  x.setUTCFullYear(x.getUTCFullYear() + years);
+  return x;
+};
+
+/** One license per application item (unique on the item): a retried activity gets the same numbers back. */
+export async function issueLicenses(deps: LicensingDeps, applicationNumber: string, evaluatorId: string) {
+  const app = await deps.db.application.findUnique({ where: { applicationNumber }, include: { items: { orderBy: { position: 'asc' } } } });
+  if (!app) throw notFound('application-not-found', 'No such application.');
+  const today = new Date(new Date().toISOString().slice(0, 10));
+  const numbers: string[] = [];
+  for (const item of app.items) {
+    const existing = await deps.db.license.findUnique({ where: { sourceItemId: item.id } });
+    if (existing) {
+      numbers.push(existing.licenseNumber);
+      continue;
+    }
+    const type = deps.catalog.licenseTypes.find((t) => t.id === item.licenseType);
+    const validity = type?.validity ?? { kind: 'with-license' as const, years: 0 };
+    const rows = await deps.db.$queryRaw<{ v: bigint }[]>`SELECT nextval('license_number_seq') AS v`;
+    const license = await deps.db.license.upsert({
+      where: { sourceItemId: item.id },
+      update: {},
+      create: {
+        licenseNumber: String(rows[0]!.v), applicationId: app.id, sourceItemId: item.id, profileId: app.profileId, mepid: app.mepid,
+        holderFirstName: app.holderFirstName, holderLastName: app.holderLastName, kind: item.kind, licenseType: item.licenseType,
+        field: item.field, gradeLevel: item.gradeLevel, issueDate: today,
+        expiresAt: validity.kind === 'calendar-years' ? addYears(today, validity.years) : null,
+        validityKind: validity.kind, validityYears: validity.years, status: 'Active',
+      },
+    });
+    numbers.push(license.licenseNumber);
+  }
+  await recordEvent(deps, app, { actor: `evaluator:${evaluatorId}`, type: 'licenses-issued', detail: { licenseNumbers: numbers }, idempotencyKey: `issue:${app.id}` }).catch(() => undefined);
+  return { licenseNumbers: numbers };
+}

@@ -1,0 +1,15 @@
+/** What the service needs from a card processor; the provider must treat a repeated key as the same charge. */
+export interface ChargeRequest {
+  idempotencyKey: string;
+  amountCents: number;
+  description: string;
+  card: { number: string; expMonth: number; expYear: number; cvc: string };
+}
+
+export type ChargeResult =
+  | { status: 'succeeded'; receiptId: string }
+  | { status: 'declined'; declineCode: string; message: string };
+
+export interface PaymentProvider {
+  charge(req: ChargeRequest): Promise<ChargeResult>;
+}

@@ -1,0 +1,32 @@
+import { AppError, conflict } from '@elar/errors';
+import type { Principal } from '@elar/http';
+import { WorkflowExecutionAlreadyStartedError } from '@elar/temporal';
+import { TASK_QUEUES, applicationReviewWorkflowId } from '@elar/workflows';
+import type { LicensingDeps } from '../app';
+import { applicationFor } from '../applications/access';
+import { checklist, DRAFT_STATUSES } from '../applications/checklist';
+import { recordEvent } from '../applications/timeline';
+
+/** Paid + requirements met -> starts the review workflow (its id rejects a second start: one review per application). */
+export async function submitApplication(deps: LicensingDeps, principal: Principal, applicationNumber: string) {
+  const app = await applicationFor(deps.db, principal, applicationNumber);
+  if (app.submittedAt) return app; // a double submit: same answer, still one workflow
+  if (!DRAFT_STATUSES.includes(app.status)) throw conflict('application-not-submittable', `An application that is ${app.status} cannot be submitted.`);
+  const missing = checklist(deps.catalog, app.items, app.documents).filter((r) => !r.met);
+  if (missing.length) throw conflict('requirements-not-met', 'Some requirements have no document yet.', missing.map((r) => r.id));
+  if (!app.payments.some((p) => p.status === 'succeeded')) throw new AppError(402, 'payment-required', 'Pay the application fee before submitting.');
+  const licenseType = app.items.find((i) => i.kind === 'license')?.licenseType ?? 'endorsement';
+  try {
+    await deps.temporal.client.workflow.start('applicationReview', {
+      taskQueue: TASK_QUEUES.licensing,
+      workflowId: applicationReviewWorkflowId(app.applicationNumber),
+      args: [{ applicationNumber: app.applicationNumber, profileId: app.profileId, mepid: app.mepid, licenseType }],
+      memo: { summary: `Application ${app.applicationNumber} (${licenseType}) submitted` },
+    });
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+  }
+  const updated = await deps.db.application.updateMany({ where: { id: app.id, submittedAt: null }, data: { submittedAt: new Date() } });
+  if (updated.count) await recordEvent(deps, app, { actor: 'educator', type: 'submitted', status: app.status === 'Pending' ? 'Ready for Review' : app.status });
+  return applicationFor(deps.db, principal, applicationNumber);
+}
