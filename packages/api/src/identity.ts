@@ -98,3 +98,65 @@ export const caseView = z.object({
   createdAt: z.string(),
   resolvedAt: z.string().nullable(),
 });
+
+/** What an educator proves to recover an account: all of it must match one profile. */
+export const recoveryIdentity = z.object({
+  firstName: name,
+  lastName: name,
+  dateOfBirth: isoDate,
+  ssnLast4: z.string().regex(/^\d{4}$/, 'must be the last 4 digits of the Social Security number'),
+  email: z.email().max(254),
+});
+
+export const hintQuestionRequest = z.object({ identity: recoveryIdentity });
+export const hintQuestionResponse = z.object({ hintQuestion: z.string() });
+
+export const recoverUsernameRequest = z.object({ identity: recoveryIdentity, hintAnswer: z.string().min(1).max(100) });
+export const recoverUsernameResponse = z.object({ username: z.string() });
+
+const newPasswordFields = {
+  newPassword: z.string().min(1).max(128),
+  newPasswordConfirmation: z.string().min(1).max(128),
+};
+
+export const resetByHintRequest = z.object({ identity: recoveryIdentity, hintAnswer: z.string().min(1).max(100), ...newPasswordFields });
+export const requestResetCodeRequest = z.object({ identity: recoveryIdentity });
+export const resetByCodeRequest = z.object({ email: z.email().max(254), code: z.string().regex(/^\d{6}$/, 'six digits'), ...newPasswordFields });
+export const changePasswordRequest = z.object({ currentPassword: z.string().min(1).max(128), ...newPasswordFields });
+
+export const staffRequest = z.object({
+  firstName: name,
+  middleName: name.optional(),
+  lastName: name,
+  dateOfBirth: isoDate,
+  ssnLast4: z.string().regex(/^\d{4}$/, 'must be the last 4 digits of the Social Security number'),
+  email: z.email().max(254).optional(),
+});
+export const staffUpdateRequest = z.object({
+  firstName: name.optional(),
+  middleName: name.optional(),
+  lastName: name.optional(),
+  email: z.email().max(254).optional(),
+  priorNames: z.array(name).max(10).optional(),
+});
+export const staffView = profileView.extend({ hasAccount: z.boolean(), mustChangePassword: z.boolean() });
+
+export const auditEventView = z.object({
+  at: z.string(),
+  action: z.string(),
+  outcome: z.string(),
+  actorId: z.string().nullable(),
+  subjectId: z.string().nullable(),
+  requestId: z.string().nullable(),
+});
+
+export const draftView = z.object({
+  draftToken: z.string(),
+  expiresAt: z.string(),
+  submitted: z.boolean(),
+  completedPages: z.array(z.enum(['identity', 'contact', 'background', 'credentials'])),
+  identity: z.record(z.string(), z.unknown()).nullable(),
+  contact: z.record(z.string(), z.unknown()).nullable(),
+  background: z.record(z.string(), z.unknown()).nullable(),
+  credentials: z.object({ hintQuestion: z.string() }).nullable(),
+});

@@ -21,4 +21,6 @@ export interface RouteSpec {
   responses: Record<number, { description: string; schema?: z.ZodType }>;
   /** Server-Sent Events stream (documented as text/event-stream, streamed unbuffered by the gateway). */
   stream?: boolean;
+  /** A success ends the caller's sessions (password change): the gateway drops its cached session at once. */
+  endsSession?: boolean;
 }

@@ -16,6 +16,8 @@ const principalSchema = z.object({
   profileId: z.string().optional(),
   mepid: z.string().optional(),
   organizationId: z.string().optional(),
+  /** Set after an administrator reset: only the password change is allowed until it is done. */
+  mustChangePassword: z.boolean().optional(),
 });
 export type Principal = z.infer<typeof principalSchema>;
 

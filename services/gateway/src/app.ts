@@ -5,7 +5,7 @@ import { apiRoutes, type RouteSpec } from '@elar/api';
 import { AppError } from '@elar/errors';
 import { createBaseApp, type ServiceClient } from '@elar/http';
 import type { Logger } from '@elar/logger';
-import { authenticate, authorize } from './auth/authorize';
+import { authenticate, authorize, forgetSessionOnSuccess } from './auth/authorize';
 import type { SessionCache } from './auth/session-cache';
 import { devMailRoutes } from './dev-mail';
 import type { GatewayConfig } from './env';
@@ -52,9 +52,10 @@ export function createGatewayApp(deps: GatewayDeps) {
       api.use(sessionRoutes({ identity: deps.identity, signingKey: config.SESSION_SIGNING_KEY, sessions: deps.sessions, signInLimiter: limiter(config.SIGN_IN_RATE_LIMIT_PER_MINUTE) }));
       if (config.DEV_MAIL_DIR && config.NODE_ENV !== 'production') api.use(devMailRoutes(config.DEV_MAIL_DIR));
       for (const route of apiRoutes) {
-        api[route.method](toExpressPath(route.path), authorize(route.access), (req, res, next) =>
-          forward(deps.upstreams[route.service], req, res, next, route.stream),
-        );
+        api[route.method](toExpressPath(route.path), authorize(route.access), (req, res, next) => {
+          if (route.endsSession) forgetSessionOnSuccess(req, res, deps.sessions);
+          return forward(deps.upstreams[route.service], req, res, next, route.stream);
+        });
       }
       app.use('/api/v1', api);
     },

@@ -18,7 +18,7 @@ export function sessionRoutes(deps: { identity: ServiceClient; signingKey: strin
   const router = express.Router();
   router.post('/auth/sign-in', deps.signInLimiter, express.json({ limit: '10kb' }), async (req, res) => {
     const body = parse(signInRequest, req.body);
-    const { body: result } = await deps.identity.post<SignInResult>('/internal/auth/sign-in', body);
+    const { body: result } = await deps.identity.post<SignInResult>('/internal/auth/sign-in', body, { headers: { 'x-client-ip': req.ip ?? 'unknown' } });
     const token = signToken(deps.signingKey, { sid: result.sessionId, p: result.principal, exp: Date.parse(result.expiresAt) });
     res.json({ token, expiresAt: result.expiresAt, mustChangePassword: result.mustChangePassword, profile: result.profile });
   });

@@ -6,9 +6,12 @@ import { parse, readPrincipal } from '@elar/http';
 import { lookupSession, revokeSession, signIn } from './auth/sessions';
 import type { IdentityDeps } from './app';
 import { sendNotification, sendNotificationRequest } from './notifications/send-notification';
-import { createProfile } from './profiles/create-profile';
+import { createProfile, type CreateProfileResult } from './profiles/create-profile';
+import { mountDraftRoutes } from './drafts/routes';
 import { toProfileView } from './profiles/view';
 import { mountPartialMatchRoutes } from './partial-match/routes';
+import { mountCredentialRoutes } from './credentials/routes';
+import { mountStaffRoutes } from './staff/routes';
 
 const messages = {
   'new-profile': 'Your profile was created. Keep your MEPID and user name; a confirmation was emailed to you.',
@@ -17,19 +20,28 @@ const messages = {
   'partial-match': 'Your information conflicts with an existing record. A case was opened with your organization’s directory administrator; you will be emailed the outcome.',
 } as const;
 
-export function mountIdentityRoutes(app: Express, deps: IdentityDeps): void {
-  app.post('/profiles', async (req, res) => {
-    const body = parse(createProfileRequest, req.body);
-    const result = await createProfile({ ...deps, temporal: deps.temporal.client, escalateAfterBusinessDays: deps.config.PARTIAL_MATCH_ESCALATION_BUSINESS_DAYS }, body);
-    const status = result.outcome === 'new-profile' ? 201 : 200;
-    res.status(status).json({
+/** What the submitter sees of an outcome: never the conflicting record, never the user name of an existing account. */
+function outcomeResponse(result: CreateProfileResult) {
+  return {
+    status: result.outcome === 'new-profile' ? 201 : 200,
+    body: {
       outcome: result.outcome,
       mepid: 'mepid' in result ? result.mepid : undefined,
       username: 'username' in result ? result.username : undefined,
       caseNumber: 'caseNumber' in result ? result.caseNumber : undefined,
       message: messages[result.outcome],
-    });
+    },
+  };
+}
+
+export function mountIdentityRoutes(app: Express, deps: IdentityDeps): void {
+  app.post('/profiles', async (req, res) => {
+    const body = parse(createProfileRequest, req.body);
+    const result = await createProfile({ ...deps, temporal: deps.temporal.client, escalateAfterBusinessDays: deps.config.PARTIAL_MATCH_ESCALATION_BUSINESS_DAYS }, body);
+    const out = outcomeResponse(result);
+    res.status(out.status).json(out.body);
   });
+  mountDraftRoutes(app, deps, outcomeResponse);
 
   app.get('/me', async (req, res) => {
     const principal = readPrincipal(req);
@@ -40,7 +52,7 @@ export function mountIdentityRoutes(app: Express, deps: IdentityDeps): void {
 
   app.post('/internal/auth/sign-in', async (req, res) => {
     const { username, password } = parse(z.object({ username: z.string().min(1), password: z.string().min(1) }), req.body);
-    res.json(await signIn(deps.db, deps.config.SESSION_TTL_MINUTES, username, password));
+    res.json(await signIn(deps.db, deps.config.SESSION_TTL_MINUTES, username, password, req.header('x-client-ip') ?? undefined));
   });
 
   app.get('/internal/sessions/:id', async (req, res) => {
@@ -53,6 +65,8 @@ export function mountIdentityRoutes(app: Express, deps: IdentityDeps): void {
   });
 
   mountPartialMatchRoutes(app, deps);
+  mountCredentialRoutes(app, deps);
+  mountStaffRoutes(app, deps);
 
   app.post('/internal/notifications', async (req, res) => {
     const input = parse(sendNotificationRequest, req.body);

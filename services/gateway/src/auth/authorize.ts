@@ -1,4 +1,4 @@
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { Access } from '@elar/api';
 import { forbidden, unauthorized } from '@elar/errors';
 import type { Principal } from '@elar/http';
@@ -29,6 +29,9 @@ export function authenticate(key: string, sessions: SessionCache): RequestHandle
   };
 }
 
+/** What a person whose password an administrator reset may do before choosing a new one. */
+const ALLOWED_BEFORE_CHANGE = new Set(['POST /me/password', 'GET /me']);
+
 /** Enforces a route's access rule: 401 when sign-in is needed, 403 when the role may not. */
 export function authorize(access: Access): RequestHandler {
   return (req, _res, next) => {
@@ -36,6 +39,18 @@ export function authorize(access: Access): RequestHandler {
     const principal: Principal | undefined = (req as AuthedRequest).session?.p;
     if (!principal) return next(unauthorized());
     if (access !== 'signed-in' && !access.includes(principal.role)) return next(forbidden());
+    if (principal.mustChangePassword && !ALLOWED_BEFORE_CHANGE.has(`${req.method} ${req.route?.path}`)) {
+      return next(forbidden('password-change-required', 'Choose a new password first (POST /api/v1/me/password).'));
+    }
     next();
   };
+}
+
+/** Drops the caller's cached session once the response succeeds (the service has ended it). */
+export function forgetSessionOnSuccess(req: Request, res: Response, sessions: SessionCache): void {
+  const sid = (req as AuthedRequest).session?.sid;
+  if (!sid) return;
+  res.on('finish', () => {
+    if (res.statusCode < 300) sessions.forget(sid);
+  });
 }

@@ -32,6 +32,18 @@ export const templates: Record<string, Render> = {
     subject: `ELAR: case ${d.caseNumber} decided`,
     text: `Hello,\n\nCase ${d.caseNumber} was decided: ${d.outcome}\n\nNext step: ${d.nextStep}${sign}`,
   }),
+  'password-changed': (d) => ({
+    subject: 'ELAR: your password was changed',
+    text: `Dear ${d.name},\n\nThe password of your ELAR account (${d.username}) was just changed. If this was not you, reset it now and contact DESE customer service.${sign}`,
+  }),
+  'temporary-password': (d) => ({
+    subject: 'ELAR: a temporary password for your account',
+    text: `Dear ${d.name},\n\nYour directory administrator reset the password of your ELAR account.\nUser name: ${d.username}\nTemporary password: ${d.temporaryPassword}\n\nYou must choose a new password when you sign in.${sign}`,
+  }),
+  'reset-code': (d) => ({
+    subject: 'ELAR: your password reset code',
+    text: `Dear ${d.name},\n\nYour code to reset your ELAR password is ${d.code}. It works once and expires in 15 minutes. If you did not ask for it, ignore this email.${sign}`,
+  }),
 };
 
 export function renderTemplate(template: string, data: Record<string, unknown>) {

@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import { deliver } from '../notifications/send-notification';
 import type { Onboarding } from '../profiles/onboarding';
 import { createProfileFromSubmission } from './create-from-submission';
-import type { HashedSubmission } from './open-case';
+import type { HashedSubmission } from '../profiles/submission';
 
 export interface CaseStepDeps {
   db: Db;

@@ -2,7 +2,7 @@ import type { Db } from '../db/client';
 import { isUniqueViolation } from '../db/client';
 import { mepidFromSequence } from '../profiles/mepid';
 import { proposeUsername } from '../profiles/username';
-import type { HashedSubmission } from './open-case';
+import type { HashedSubmission } from '../profiles/submission';
 
 /**
  * Creates the profile a case held back, once: the case row is locked and remembers the profile it

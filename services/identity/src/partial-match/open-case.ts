@@ -1,22 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { SA, TASK_QUEUES, partialMatchWorkflowId } from '@elar/workflows';
 import type { Prisma } from '../generated/prisma/client';
-
-export interface HashedSubmission {
-  firstName: string;
-  middleName?: string;
-  lastName: string;
-  priorNames: string[];
-  dateOfBirth: string;
-  ssnLast4Digest: string;
-  email: string;
-  phone?: string;
-  address: unknown;
-  priorLicenseNumbers: string[];
-  passwordHash: string;
-  hintQuestion: string;
-  hintAnswerHash: string;
-}
+import type { HashedSubmission } from '../profiles/submission';
 
 /** Writes the case inside the caller's transaction; case numbers are `PM-<year>-<6 digits>` from a sequence. */
 export async function createCaseRow(

@@ -1,18 +1,18 @@
+import type { Client } from '@temporalio/client';
 import type { CreateProfileRequest } from '@elar/api';
-import { unprocessable } from '@elar/errors';
 import type { Logger } from '@elar/logger';
-import { checkPassword, type PasswordPolicyName } from '../credentials/password-policy';
-import { hashSecret, normalizeHintAnswer, ssnDigest } from '../credentials/hashing';
+import type { Mailer } from '@elar/mail';
+import type { PasswordPolicyName } from '../credentials/password-policy';
 import { isUniqueViolation, type Db } from '../db/client';
 import type { Prisma } from '../generated/prisma/client';
-import { matchProfile } from './matching';
-import { mepidFromSequence } from './mepid';
-import { proposeUsername } from './username';
-import type { Onboarding } from './onboarding';
-import type { Client } from '@temporalio/client';
-import type { Mailer } from '@elar/mail';
 import { deliver } from '../notifications/send-notification';
 import { createCaseRow, startCaseWorkflow } from '../partial-match/open-case';
+import { audit } from '../audit/audit';
+import { matchProfile } from './matching';
+import { mepidFromSequence } from './mepid';
+import type { Onboarding } from './onboarding';
+import { assemble, hashCredentialsPage, hashIdentityPage, type HashedSubmission } from './submission';
+import { proposeUsername } from './username';
 
 export interface CreateProfileDeps {
   db: Db;
@@ -33,13 +33,13 @@ export type CreateProfileResult =
 
 type Tx = Prisma.TransactionClient;
 
-async function nextMepid(tx: Tx): Promise<string> {
+export async function nextMepid(tx: Tx | Db): Promise<string> {
   const rows = await tx.$queryRaw<{ v: bigint }[]>`SELECT nextval('mepid_seq') AS v`;
   return mepidFromSequence(BigInt(rows[0]!.v));
 }
 
 /** Assigns a fresh user name, retrying on the (rare) collision the unique index reports. */
-async function withNewUsername<T>(first: string, last: string, write: (username: string) => Promise<T>): Promise<T> {
+export async function withNewUsername<T>(first: string, last: string, write: (username: string) => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await write(proposeUsername(first, last));
@@ -49,95 +49,59 @@ async function withNewUsername<T>(first: string, last: string, write: (username:
   }
 }
 
-/**
- * Submits all four pages. Inside one transaction, serialized per (birth date, SSN digits) by an
- * advisory lock so a double submission cannot create two profiles, it matches the submission
- * against existing records and takes one of the four outcomes. Nothing is written for a partial
- * or exact match except through their own processes.
- */
+/** All four pages in one request: validate, hash, then submit. */
 export async function createProfile(deps: CreateProfileDeps, req: CreateProfileRequest): Promise<CreateProfileResult> {
-  const { identity, contact, background, credentials } = req;
-  if (credentials.password !== credentials.passwordConfirmation) {
-    throw unprocessable('password-confirmation-mismatch', 'The password and its confirmation differ.', [
-      { field: 'credentials.passwordConfirmation', code: 'mismatch', message: 'Does not match the password.' },
-    ]);
-  }
-  await checkPassword(deps.passwordPolicy, credentials.password, { previousHashes: [] });
-  const digest = ssnDigest(deps.piiKey, identity.ssnLast4);
-  const [passwordHash, hintAnswerHash] = await Promise.all([
-    hashSecret(credentials.password),
-    hashSecret(normalizeHintAnswer(credentials.hintAnswer)),
-  ]);
-  const dob = new Date(`${identity.dateOfBirth}T00:00:00Z`);
+  const credentials = await hashCredentialsPage(deps.passwordPolicy, req.credentials);
+  return submitProfile(deps, assemble(hashIdentityPage(deps.piiKey, req.identity), req.contact, req.background, credentials));
+}
 
+/**
+ * Submits a (hashed) profile. Inside one transaction, serialized per (birth date, SSN digits) by an
+ * advisory lock so a double submission cannot create two profiles, it matches the submission
+ * against existing records and takes one of the four outcomes; the processes that follow (welcome,
+ * case escalation, user-name reminder) start after the commit.
+ */
+export async function submitProfile(deps: CreateProfileDeps, s: HashedSubmission): Promise<CreateProfileResult> {
+  const dob = new Date(`${s.dateOfBirth}T00:00:00Z`);
   const result = await deps.db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${identity.dateOfBirth}:${digest}`}))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${s.dateOfBirth}:${s.ssnLast4Digest}`}))`;
     const candidates = await tx.profile.findMany({ where: { dateOfBirth: dob } });
-    const match = matchProfile({ ...identity, ssnLast4Digest: digest }, candidates);
+    const match = matchProfile(s, candidates);
 
     if (match.kind === 'partial') {
       const record = await tx.profile.findUniqueOrThrow({ where: { id: match.record.id } });
-      const created = await createCaseRow(tx, {
-        recordId: record.id,
-        organizationId: record.organizationId,
-        reason: match.reason,
-        submission: {
-          firstName: identity.firstName, middleName: identity.middleName, lastName: identity.lastName,
-          priorNames: identity.priorNames, dateOfBirth: identity.dateOfBirth, ssnLast4Digest: digest,
-          email: contact.email, phone: contact.phone, address: contact.address,
-          priorLicenseNumbers: background.priorLicenseNumbers, passwordHash,
-          hintQuestion: credentials.hintQuestion, hintAnswerHash,
-        },
-      });
+      const created = await createCaseRow(tx, { recordId: record.id, organizationId: record.organizationId, reason: match.reason, submission: s });
       return { outcome: 'partial-match' as const, caseNumber: created.caseNumber, organizationId: record.organizationId, recordMepid: record.mepid };
     }
     if (match.kind === 'exact' && match.record.username) {
       return { outcome: 'exact-match' as const, profileId: match.record.id };
     }
     if (match.kind === 'exact') {
-      const completed = await withNewUsername(identity.firstName, identity.lastName, (username) =>
+      const completed = await withNewUsername(s.firstName, s.lastName, (username) =>
         tx.profile.update({
           where: { id: match.record.id },
           data: {
-            username,
-            passwordHash,
-            hintQuestion: credentials.hintQuestion,
-            hintAnswerHash,
-            email: contact.email,
-            phone: contact.phone,
-            address: contact.address,
-            passwordHistory: { create: { hash: passwordHash } },
+            username, passwordHash: s.passwordHash, hintQuestion: s.hintQuestion, hintAnswerHash: s.hintAnswerHash,
+            email: s.email, phone: s.phone, address: s.address as object,
+            passwordHistory: { create: { hash: s.passwordHash } },
           },
         }),
       );
       return { outcome: 'pre-existing-completed' as const, mepid: completed.mepid, username: completed.username!, profileId: completed.id };
     }
 
-    const organization = background.organizationCodes[0]
-      ? await tx.organization.findUnique({ where: { code: background.organizationCodes[0] } })
-      : null;
+    const orgCode = s.organizationCodes?.[0];
+    const organization = orgCode ? await tx.organization.findUnique({ where: { code: orgCode } }) : null;
     const mepid = await nextMepid(tx);
-    const created = await withNewUsername(identity.firstName, identity.lastName, (username) =>
+    const created = await withNewUsername(s.firstName, s.lastName, (username) =>
       tx.profile.create({
         data: {
-          mepid,
-          username,
-          source: 'EDUCATOR',
-          firstName: identity.firstName,
-          middleName: identity.middleName,
-          lastName: identity.lastName,
-          priorNames: identity.priorNames,
-          dateOfBirth: dob,
-          ssnLast4Digest: digest,
-          email: contact.email,
-          phone: contact.phone,
-          address: contact.address,
-          organizationId: organization?.id,
-          priorLicenseNumbers: background.priorLicenseNumbers,
-          passwordHash,
-          hintQuestion: credentials.hintQuestion,
-          hintAnswerHash,
-          passwordHistory: { create: { hash: passwordHash } },
+          mepid, username, source: 'EDUCATOR',
+          firstName: s.firstName, middleName: s.middleName, lastName: s.lastName, priorNames: s.priorNames,
+          dateOfBirth: dob, ssnLast4Digest: s.ssnLast4Digest, email: s.email, phone: s.phone, address: s.address as object,
+          organizationId: organization?.id, priorLicenseNumbers: s.priorLicenseNumbers,
+          passwordHash: s.passwordHash, hintQuestion: s.hintQuestion, hintAnswerHash: s.hintAnswerHash,
+          passwordHistory: { create: { hash: s.passwordHash } },
         },
       }),
     );
@@ -158,6 +122,7 @@ export async function createProfile(deps: CreateProfileDeps, req: CreateProfileR
       });
     }
   }
+  await audit(deps.db, { action: 'profile.submitted', subjectId: 'profileId' in result ? result.profileId : undefined, outcome: result.outcome });
   deps.logger.info({ outcome: result.outcome }, 'profile submitted');
   return result;
 }
