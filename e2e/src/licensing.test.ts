@@ -166,6 +166,8 @@ describe('licensing through the gateway: apply, pay, submit, review with corresp
       expect(submitted.status).toBe(202);
       expect((await api.post(`/applications/${n}/submit`, undefined, educator.token)).status).toBe(202);
       expect((await api.get(`/applications`, educator.token)).body.applications[0]).toMatchObject({ applicationNumber: n, status: 'Ready for Review', paid: true });
+      const waiting = await api.get(`/applications/${n}`, educator.token);
+      expect(waiting.body.queue).toMatchObject({ position: expect.any(Number), estimatedDecisionDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
 
       // Evaluator: queue, claim, request information.
       expect((await api.get('/review/queue', educator.token)).status).toBe(403);
@@ -231,6 +233,12 @@ describe('licensing through the gateway: apply, pay, submit, review with corresp
     const draft = await api.post('/applications', { items: [{ kind: 'endorsement', endorsement: 'esl' }] }, a.token);
     expect(draft.status).toBe(201);
     expect((await api.get(`/applications/${draft.body.applicationNumber}`, b.token)).status).toBe(404);
+    // Two payments with different keys at once: one charge, the other refused.
+    const card = { number: '4242424242424242', expMonth: 12, expYear: new Date().getUTCFullYear() + 1, cvc: '123' };
+    const both = await Promise.all([1, 2].map((i) => api.post(`/applications/${draft.body.applicationNumber}/payments`, { idempotencyKey: `race-${i}-${randomUUID()}`, card }, a.token)));
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(['already-paid', 'payment-in-progress']).toContain(both.find((r) => r.status === 409)!.body.error.code);
+    expect((await api.post(`/applications/${draft.body.applicationNumber}/payments`, { idempotencyKey: `race-3-${randomUUID()}`, card }, b.token)).status).toBe(404);
     expect((await api.get('/applications/not-a-number', a.token)).status).toBe(400);
     expect((await api.get('/licenses/lookup')).status).toBe(400);
   });
