@@ -242,4 +242,30 @@ describe('licensing through the gateway: apply, pay, submit, review with corresp
     expect((await api.get('/applications/not-a-number', a.token)).status).toBe(400);
     expect((await api.get('/licenses/lookup')).status).toBe(400);
   });
+
+  it('enforces who may do what: anonymous 401, educators cannot review, evaluators cannot apply or pay', async () => {
+    const educator = await signedInEducator('Annie', 'Easley');
+    const evaluator = await signedInEvaluator();
+    const draft = await api.post('/applications', { items: [{ kind: 'license', licenseType: 'provisional', field: 'english', gradeLevel: '5-8' }] }, educator.token);
+    const n = draft.body.applicationNumber;
+    const card = { number: '4242424242424242', expMonth: 12, expYear: new Date().getUTCFullYear() + 1, cvc: '123' };
+    const cases: [string, string, unknown, string | undefined, number][] = [
+      ['POST', '/applications', { items: [] }, undefined, 401],
+      ['GET', '/applications', undefined, undefined, 401],
+      ['GET', '/review/queue', undefined, educator.token, 403],
+      ['POST', `/applications/${n}/claim`, undefined, educator.token, 403],
+      ['POST', `/applications/${n}/decisions`, { action: 'approve' }, educator.token, 403],
+      ['POST', '/applications', { items: [{ kind: 'endorsement', endorsement: 'sei' }] }, evaluator.token, 403],
+      ['POST', `/applications/${n}/payments`, { idempotencyKey: `pay-${randomUUID()}`, card }, evaluator.token, 403],
+      ['POST', `/applications/${n}/submit`, undefined, evaluator.token, 403],
+      ['GET', '/licenses/mine', undefined, evaluator.token, 403],
+      // A draft is not under review: claiming it is a conflict, not a crash.
+      ['POST', `/applications/${n}/claim`, undefined, evaluator.token, 409],
+      ['GET', `/applications/${n}`, undefined, evaluator.token, 200],
+    ];
+    for (const [method, path, body, token, status] of cases) {
+      const res = await api.call(method, path, { body, token });
+      expect(`${method} ${path} -> ${res.status}`).toBe(`${method} ${path} -> ${status}`);
+    }
+  });
 });
