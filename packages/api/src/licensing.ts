@@ -47,6 +47,8 @@ export const applicationDetail = applicationSummary.extend({
   checklist: z.array(requirementCheck),
   documents: z.array(z.object({ id: z.string(), requirementId: z.string(), displayName: z.string(), contentType: z.string(), sizeBytes: z.number(), sha256: z.string(), createdAt: z.string() })),
   timeline: z.array(timelineEvent),
+  /** Only while Ready for Review: place in the queue and an estimate (see `basis` for how it was computed). */
+  queue: z.object({ position: z.number().int(), estimatedDecisionDate: z.string(), basis: z.string() }).nullable(),
   correspondence: z.array(z.object({ sequence: z.number(), letter: z.string(), missingRequirements: z.array(z.string()), dueDate: z.string(), status: z.string(), repliedAt: z.string().nullable() })),
 });
 

@@ -40,7 +40,12 @@ export async function payApplication(deps: LicensingDeps, principal: Principal, 
     });
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
-    return replay(await deps.db.payment.findUniqueOrThrow({ where: { idempotencyKey: body.idempotencyKey } }), app.id);
+    // Either the same key raced us, or another live payment holds the application (partial unique index).
+    const same = await deps.db.payment.findUnique({ where: { idempotencyKey: body.idempotencyKey } });
+    if (same) return replay(same, app.id);
+    const live = await deps.db.payment.findFirst({ where: { applicationId: app.id, status: { in: ['pending', 'succeeded'] } } });
+    if (live?.status === 'succeeded') throw conflict('already-paid', 'This application is already paid.');
+    throw conflict('payment-in-progress', 'Another payment for this application is being processed.');
   }
   const result = await deps.payments.charge({
     idempotencyKey: body.idempotencyKey, amountCents, card: body.card, description: `ELAR application ${applicationNumber}`,

@@ -11,6 +11,7 @@ import { toDetail, toSummary } from '../applications/view';
 import { uploadDocument } from '../documents/upload-document';
 import { toLicenseView } from '../licenses/license-views';
 import { payApplication } from '../payments/pay-application';
+import { queueEstimate } from '../review/queue-estimate';
 import { replyToLetter } from '../review/reply';
 import { submitApplication } from '../review/submit';
 
@@ -39,7 +40,8 @@ export function mountEducatorRoutes(app: Express, deps: LicensingDeps): void {
   app.get('/applications/:applicationNumber', async (req, res) => {
     const principal = readPrincipal(req, either);
     const { applicationNumber } = parse(applicationParams, req.params);
-    res.json(toDetail(deps.catalog, await applicationFor(deps.db, principal, applicationNumber)));
+    const a = await applicationFor(deps.db, principal, applicationNumber);
+    res.json({ ...toDetail(deps.catalog, a), queue: await queueEstimate(deps.db, a) });
   });
 
   app.get('/applications/:applicationNumber/checklist', async (req, res) => {

@@ -46,6 +46,9 @@ export function mountInternalRoutes(app: Express, deps: LicensingDeps): void {
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
       }
+      if (body.status === 'Closed Incomplete') {
+        await deps.db.correspondence.updateMany({ where: { applicationId: a.id, status: 'open' }, data: { status: 'expired' } });
+      }
     }
     res.status(204).end();
   });
