@@ -7,6 +7,7 @@ import { partialMatchWorkflowId, resolvePartialMatchUpdate } from '@elar/workflo
 import { z } from 'zod';
 import type { IdentityDeps } from '../app';
 import { createCaseSteps } from './case-steps';
+import { audit } from '../audit/audit';
 
 const stepBody = z.object({ idempotencyKey: z.string().min(8), action: z.string().optional(), actorId: z.string().optional(), note: z.string().optional() });
 
@@ -43,11 +44,13 @@ export function mountPartialMatchRoutes(app: Express, deps: IdentityDeps): void 
           args: [{ action: body.action, note: body.note, actorId: who.userId, actorRole: who.role as 'directory-admin' | 'customer-service' }],
         });
       deps.logger.info({ caseNumber: c.caseNumber, action: body.action }, 'partial-match case decided');
+      await audit(deps.db, { action: 'case.decided', outcome: body.action, actorId: who.userId, subjectId: c.recordId, detail: { caseNumber: c.caseNumber } });
       res.json({ caseNumber: c.caseNumber, accepted: true, status: state.status });
     } catch (err) {
       if (err instanceof WorkflowUpdateFailedError) {
         const message = String((err.cause as Error | undefined)?.message ?? '');
         const code = message.split(':')[0] || 'decision-refused';
+        await audit(deps.db, { action: 'case.decided', outcome: `refused:${code}`, actorId: who.userId, subjectId: c.recordId, detail: { caseNumber: c.caseNumber } });
         throw new AppError(409, code, message.split(': ').slice(1).join(': ') || 'The decision was refused.');
       }
       throw err;
