@@ -1,0 +1,34 @@
+import { describe, expect, it, jest } from '@jest/globals';
+import { createSessionCache } from './session-cache';
+import { signToken, verifyToken } from './tokens';
+
+const KEY = 'k'.repeat(32);
+const payload = { sid: 's1', p: { userId: 'u1', role: 'educator' as const }, exp: Date.now() + 60_000 };
+
+describe('session tokens', () => {
+  it('verify when signed with the key and not expired', () => {
+    expect(verifyToken(KEY, signToken(KEY, payload))).toEqual(payload);
+  });
+  it('are refused when tampered with, signed with another key, or expired', () => {
+    const token = signToken(KEY, payload);
+    const [v, body, sig] = token.split('.');
+    const forgedBody = Buffer.from(JSON.stringify({ ...payload, p: { ...payload.p, role: 'operator' } })).toString('base64url');
+    expect(verifyToken(KEY, `${v}.${forgedBody}.${sig}`)).toBeUndefined();
+    expect(verifyToken('x'.repeat(32), token)).toBeUndefined();
+    expect(verifyToken(KEY, signToken(KEY, { ...payload, exp: Date.now() - 1 }))).toBeUndefined();
+    expect(verifyToken(KEY, `${v}.${body}`)).toBeUndefined();
+  });
+});
+
+describe('session cache', () => {
+  it('asks identity once per TTL and forgets a session at once on sign-out', async () => {
+    const lookup = jest.fn(async () => true);
+    const cache = createSessionCache(60_000, lookup);
+    expect(await cache.isActive('s1')).toBe(true);
+    expect(await cache.isActive('s1')).toBe(true);
+    expect(lookup).toHaveBeenCalledTimes(1);
+    cache.forget('s1');
+    lookup.mockResolvedValueOnce(false);
+    expect(await cache.isActive('s1')).toBe(false);
+  });
+});
