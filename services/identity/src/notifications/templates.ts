@@ -1,6 +1,8 @@
 /** Every email the system sends. Data carries ids and numbers, never personal data beyond the name. */
 type Render = (d: Record<string, unknown>) => { subject: string; text: string };
 
+import { applicationTemplates } from './application-templates';
+
 const sign = '\n\nMassachusetts Department of Elementary and Secondary Education\nEducator Licensure And Renewal (ELAR)';
 
 export const templates: Record<string, Render> = {
@@ -32,6 +34,7 @@ export const templates: Record<string, Render> = {
     subject: `ELAR: case ${d.caseNumber} decided`,
     text: `Hello,\n\nCase ${d.caseNumber} was decided: ${d.outcome}\n\nNext step: ${d.nextStep}${sign}`,
   }),
+  ...applicationTemplates(sign),
 };
 
 export function renderTemplate(template: string, data: Record<string, unknown>) {
