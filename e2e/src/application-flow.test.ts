@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Stack } from '@elar/devstack';
-import { apiClient, newProfile, type ApiClient } from './client';
-import { startTestStack } from './stack';
+import { describe, expect, it } from '@jest/globals';
+import { newProfile } from './client';
+import { useTestStack } from './stack';
 import { createPerson } from './staff';
 
-let stack: Stack;
-let api: ApiClient;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  api = apiClient(stack.gatewayUrl);
-}, 240_000);
-afterAll(async () => {
-  await stack?.stop();
-});
+const t = useTestStack();
 
 const PDF = Buffer.from('%PDF-1.4\n% e2e test document\n%%EOF\n').toString('base64');
 const card = (number: string) => ({ number, expMonth: 12, expYear: 2099, cvc: '123' });
 
 async function signIn(username: string, password: string): Promise<string> {
-  const res = await api.post('/auth/sign-in', { username, password });
+  const res = await t.api.post('/auth/sign-in', { username, password });
   expect(res.status).toBe(200);
   return res.body.token as string;
 }
@@ -33,22 +23,22 @@ async function sample(url: string, series: string): Promise<number> {
 
 describe('an application from draft to license, counted by licensing', () => {
   it('counts a declined and a successful payment, the submission and the evaluator’s decision', async () => {
-    const metrics = stack.metricsUrls.licensing!;
+    const metrics = t.stack.metricsUrls.licensing!;
     const profile = newProfile();
-    const created = await api.post('/profiles', profile);
+    const created = await t.api.post('/profiles', profile);
     expect(created.status).toBe(201);
     const educator = await signIn(created.body.username, profile.credentials.password);
 
-    const catalog = (await api.get('/catalog')).body;
+    const catalog = (await t.api.get('/catalog')).body;
     const licenseType = catalog.licenseTypes[0].id as string;
     const field = catalog.fields[0];
-    const draft = await api.post('/applications', { items: [{ kind: 'license', licenseType, field: field.id, gradeLevel: field.gradeLevels[0] }] }, educator);
+    const draft = await t.api.post('/applications', { items: [{ kind: 'license', licenseType, field: field.id, gradeLevel: field.gradeLevels[0] }] }, educator);
     expect(draft.status).toBe(201);
     const number = draft.body.applicationNumber as string;
 
-    const checklist = (await api.get(`/applications/${number}/checklist`, educator)).body.checklist as { id: string; met: boolean }[];
+    const checklist = (await t.api.get(`/applications/${number}/checklist`, educator)).body.checklist as { id: string; met: boolean }[];
     for (const r of checklist.filter((c) => !c.met)) {
-      const up = await api.post(`/applications/${number}/documents`, { requirementId: r.id, fileName: `${r.id}.pdf`, contentBase64: PDF }, educator);
+      const up = await t.api.post(`/applications/${number}/documents`, { requirementId: r.id, fileName: `${r.id}.pdf`, contentBase64: PDF }, educator);
       expect(up.status).toBe(201);
     }
 
@@ -58,26 +48,26 @@ describe('an application from draft to license, counted by licensing', () => {
       submitted: await sample(metrics, `applications_submitted_total{license_type="${licenseType}"}`),
       approved: await sample(metrics, 'decisions_total{decision="approve"}'),
     };
-    const declined = await api.post(`/applications/${number}/payments`, { idempotencyKey: `pay-${number}-1`, card: card('4000000000000002') }, educator);
+    const declined = await t.api.post(`/applications/${number}/payments`, { idempotencyKey: `pay-${number}-1`, card: card('4000000000000002') }, educator);
     expect(declined.status).toBe(402);
-    const paid = await api.post(`/applications/${number}/payments`, { idempotencyKey: `pay-${number}-2`, card: card('4242424242424242') }, educator);
+    const paid = await t.api.post(`/applications/${number}/payments`, { idempotencyKey: `pay-${number}-2`, card: card('4242424242424242') }, educator);
     expect(paid.status).toBe(201);
-    const replayed = await api.post(`/applications/${number}/payments`, { idempotencyKey: `pay-${number}-2`, card: card('4242424242424242') }, educator);
+    const replayed = await t.api.post(`/applications/${number}/payments`, { idempotencyKey: `pay-${number}-2`, card: card('4242424242424242') }, educator);
     expect(replayed.status).toBe(200);
-    expect((await api.post(`/applications/${number}/submit`, undefined, educator)).status).toBe(202);
-    expect((await api.post(`/applications/${number}/submit`, undefined, educator)).status).toBe(202);
+    expect((await t.api.post(`/applications/${number}/submit`, undefined, educator)).status).toBe(202);
+    expect((await t.api.post(`/applications/${number}/submit`, undefined, educator)).status).toBe(202);
 
-    const evaluator = await createPerson(stack.databaseUrls.identity, { role: 'EVALUATOR', password: 'Review2026' });
+    const evaluator = await createPerson(t.stack.databaseUrls.identity, { role: 'EVALUATOR', password: 'Review2026' });
     const evaluatorToken = await signIn(evaluator.username!, 'Review2026');
     // Claim once the review has reported its first status (its first task has run), as a person would.
     for (let i = 0; i < 100; i++) {
-      const timeline = (await api.get(`/applications/${number}`, evaluatorToken)).body.timeline as { actor: string; type: string }[];
+      const timeline = (await t.api.get(`/applications/${number}`, evaluatorToken)).body.timeline as { actor: string; type: string }[];
       if (timeline.some((e) => e.actor === 'system' && e.type === 'status-changed')) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    const claim = await api.post(`/applications/${number}/claim`, undefined, evaluatorToken);
+    const claim = await t.api.post(`/applications/${number}/claim`, undefined, evaluatorToken);
     expect(claim.status).toBe(200);
-    const approved = await api.post(`/applications/${number}/decisions`, { action: 'approve' }, evaluatorToken);
+    const approved = await t.api.post(`/applications/${number}/decisions`, { action: 'approve' }, evaluatorToken);
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe('Issued');
 
