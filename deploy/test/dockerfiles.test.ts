@@ -3,33 +3,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './load-manifests';
 import { DEPLOYABLES } from './deployables';
+import { dockerignore, expand, instructions, stagesOf, type Instruction } from './dockerfile';
 
-interface Instruction { op: string; args: string }
+const ins = instructions(join(ROOT, 'Dockerfile'));
+const stages = stagesOf(ins);
+const stage = (name: string): Instruction[] => stages.find((s) => s.name === name)?.instructions ?? [];
+const ignored = dockerignore(join(ROOT, '.dockerignore'));
 
-/** Dockerfile instructions with line continuations joined and comments dropped. */
-function instructions(file: string): Instruction[] {
-  return readFileSync(file, 'utf8')
-    .replace(/\\\n/g, ' ')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'))
-    .map((l) => {
-      const [op, ...rest] = l.split(/\s+/);
-      return { op: op!.toUpperCase(), args: rest.join(' ') };
-    });
-}
-
-const dockerignore = readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-
-describe.each(DEPLOYABLES.map((d) => d.name))('services/%s/Dockerfile', (name) => {
-  const file = join(ROOT, 'services', name, 'Dockerfile');
-  const ins = instructions(file);
-  const stages = ins.filter((i) => i.op === 'FROM').map((i) => i.args.split(/\s+AS\s+/i)[1]);
-
+describe('the root Dockerfile (one recipe, ARG SERVICE)', () => {
   it('is multi-stage, installs production dependencies only, and ends non-root', () => {
     expect(stages.length).toBeGreaterThanOrEqual(3);
     expect(ins.some((i) => i.op === 'RUN' && /npm ci --omit=dev/.test(i.args))).toBe(true);
-    const user = ins.filter((i) => i.op === 'USER').at(-1)!.args;
+    const user = stage('runtime').filter((i) => i.op === 'USER').at(-1)!.args;
     expect(user).toMatch(/^[1-9]\d*(:\d+)?$/);
   });
 
@@ -40,7 +25,7 @@ describe.each(DEPLOYABLES.map((d) => d.name))('services/%s/Dockerfile', (name) =
       const parts = c.args.split(/\s+/).filter((p) => !p.startsWith('--'));
       for (const src of parts.slice(0, -1)) {
         expect({ src, exists: existsSync(join(ROOT, src)) }).toEqual({ src, exists: true });
-        expect({ src, ignored: dockerignore.includes(src) }).toEqual({ src, ignored: false });
+        expect({ src, ignored: ignored.includes(src) }).toEqual({ src, ignored: false });
       }
     }
   });
@@ -49,26 +34,64 @@ describe.each(DEPLOYABLES.map((d) => d.name))('services/%s/Dockerfile', (name) =
     ins.forEach((i, at) => {
       const from = /--from=(\S+)/.exec(i.args)?.[1];
       if (i.op !== 'COPY' || !from) return;
-      const earlier = ins.slice(0, at).filter((x) => x.op === 'FROM').map((x) => x.args.split(/\s+AS\s+/i)[1]);
+      const earlier = stagesOf(ins.slice(0, at)).map((s) => s.name);
       expect(earlier).toContain(from);
     });
   });
 
-  it('starts node as PID 1 in exec form on the service entry point', () => {
-    const cmd = JSON.parse(ins.filter((i) => i.op === 'CMD').at(-1)!.args) as string[];
-    expect(cmd).toEqual(['node', '--import', 'tsx', `services/${name}/src/main.ts`]);
-    expect(existsSync(join(ROOT, cmd[3]!))).toBe(true);
+  it('starts node as PID 1 in exec form on a fixed entry that imports the service’s main', () => {
+    const cmd = JSON.parse(stage('runtime').filter((i) => i.op === 'CMD').at(-1)!.args) as string[];
+    expect(cmd).toEqual(['node', '--import', 'tsx', 'main.ts']);
     expect(ins.some((i) => i.op === 'ENTRYPOINT')).toBe(false);
+    const entry = stage('runtime').find((i) => i.op === 'RUN' && i.args.includes('> main.ts'));
+    expect(entry?.args).toContain('services/${SERVICE}/src/main.ts');
+    expect(entry?.args).toContain(`import "./services/%s/src/main.ts"`);
+  });
+
+  it('builds the API services by default and the worker only with --target worker', () => {
+    expect(stages.at(-1)!.from).toBe('runtime');
+    expect(stages.at(-1)!.name).not.toBe('worker');
+    expect(stage('worker').some((i) => i.op === 'RUN' && i.args === 'test "${SERVICE}" = worker')).toBe(true);
+  });
+
+  it('leaves no per-service Dockerfile behind', () => {
+    for (const d of DEPLOYABLES) expect({ d: d.name, exists: existsSync(join(ROOT, 'services', d.name, 'Dockerfile')) }).toEqual({ d: d.name, exists: false });
   });
 });
 
-describe('the worker image', () => {
+describe.each(DEPLOYABLES.map((d) => d.name))('--build-arg SERVICE=%s', (name) => {
+  const vars = { SERVICE: name };
+
+  it('copies a service folder that exists, with the main.ts the entry imports', () => {
+    const sources = stage('runtime')
+      .filter((i) => i.op === 'COPY' && i.args.startsWith('--from=manifests /src/'))
+      .map((i) => expand(i.args, vars).split(/\s+/)[1]!.replace('/src/', ''));
+    expect(sources).toContain(`services/${name}`);
+    for (const src of sources) expect({ src, exists: existsSync(join(ROOT, src)) }).toEqual({ src, exists: true });
+    expect(existsSync(join(ROOT, 'services', name, 'src', 'main.ts'))).toBe(true);
+  });
+
+  it('generates the Prisma client exactly when the service has a schema', () => {
+    const generate = expand(stage('build').find((i) => i.op === 'RUN' && i.args.includes('prisma generate'))!.args, vars);
+    expect(generate).toContain(`if [ -f services/${name}/prisma/schema.prisma ]`);
+    expect(generate).toContain(`mkdir -p services/${name}/src/generated`);
+  });
+});
+
+describe('the worker target', () => {
   it('prebuilds the workflow bundle with build-bundle.ts and points WORKFLOW_BUNDLE_PATH at it', () => {
-    const ins = instructions(join(ROOT, 'services', 'worker', 'Dockerfile'));
-    const build = ins.find((i) => i.op === 'RUN' && i.args.includes('services/worker/src/build-bundle.ts'));
+    const build = stage('workflow-bundle').find((i) => i.op === 'RUN' && i.args.includes('services/worker/src/build-bundle.ts'));
     const out = build!.args.split(/\s+/).at(-1)!;
-    const env = ins.filter((i) => i.op === 'ENV').map((i) => i.args).join(' ');
+    const env = stage('worker').filter((i) => i.op === 'ENV').map((i) => i.args).join(' ');
     expect(env).toContain(`WORKFLOW_BUNDLE_PATH=/app/${out}`);
+    expect(stage('worker').some((i) => i.op === 'COPY' && i.args === `--from=workflow-bundle /app/${out} ./${out}`)).toBe(true);
     expect(existsSync(join(ROOT, 'services', 'worker', 'src', 'build-bundle.ts'))).toBe(true);
+  });
+
+  it('uses the bundle path the worker ConfigMap sets', () => {
+    const configMap = readFileSync(join(ROOT, 'deploy', 'k8s', 'base', 'config', 'worker-configmap.yaml'), 'utf8');
+    const env = stage('worker').filter((i) => i.op === 'ENV').map((i) => i.args).join(' ');
+    const path = /WORKFLOW_BUNDLE_PATH=(\S+)/.exec(env)![1]!;
+    expect(configMap).toContain(`WORKFLOW_BUNDLE_PATH: ${path}`);
   });
 });

@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Stack } from '@elar/devstack';
-import { apiClient, newProfile, type ApiClient } from './client';
-import { startTestStack } from './stack';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { newProfile } from './client';
+import { useTestStack } from './stack';
 import { createOrganization, createPerson } from './staff';
 
-let stack: Stack;
-let api: ApiClient;
 const PII_KEY = 'e2e-identity-pii-key-accounts-01';
+const t = useTestStack({ IDENTITY_PII_KEY: PII_KEY, SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000' });
 
-beforeAll(async () => {
-  stack = await startTestStack({ IDENTITY_PII_KEY: PII_KEY, SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000' });
-  api = apiClient(stack.gatewayUrl);
-}, 240_000);
-afterAll(async () => {
-  await stack?.stop();
-});
-
-const signIn = (username: string, password: string) => api.post('/auth/sign-in', { username, password });
+const signIn = (username: string, password: string) => t.api.post('/auth/sign-in', { username, password });
 
 async function register(overrides: Parameters<typeof newProfile>[0] = {}) {
   const p = newProfile(overrides);
-  const res = await api.post('/profiles', p);
+  const res = await t.api.post('/profiles', p);
   expect(res.status).toBe(201);
   return { p, username: res.body.username as string, mepid: res.body.mepid as string };
 }
@@ -33,34 +23,34 @@ const recoveryIdentity = (p: ReturnType<typeof newProfile>) => ({
 describe('four-page profile drafts', () => {
   it('saves each page as it is submitted, resumes without echoing secrets, and makes one profile however often it is submitted', async () => {
     const p = newProfile({ firstName: 'Dora', lastName: 'Draft' });
-    const draft = await api.post('/profile-drafts');
+    const draft = await t.api.post('/profile-drafts');
     expect(draft.status).toBe(201);
     const token = draft.body.draftToken as string;
 
-    const bad = await api.call('PUT', `/profile-drafts/${token}/pages/identity`, { body: { ...p.identity, ssnLast4: '12' } });
+    const bad = await t.api.call('PUT', `/profile-drafts/${token}/pages/identity`, { body: { ...p.identity, ssnLast4: '12' } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details).toEqual([expect.objectContaining({ field: 'ssnLast4', code: 'invalid-format' })]);
 
     for (const page of ['identity', 'contact'] as const) {
-      expect((await api.call('PUT', `/profile-drafts/${token}/pages/${page}`, { body: p[page] })).status).toBe(200);
+      expect((await t.api.call('PUT', `/profile-drafts/${token}/pages/${page}`, { body: p[page] })).status).toBe(200);
     }
-    const early = await api.post(`/profile-drafts/${token}/submit`);
+    const early = await t.api.post(`/profile-drafts/${token}/submit`);
     expect(early.status).toBe(422);
     expect(early.body.error.code).toBe('draft-incomplete');
 
-    await api.call('PUT', `/profile-drafts/${token}/pages/background`, { body: p.background });
-    await api.call('PUT', `/profile-drafts/${token}/pages/credentials`, { body: p.credentials });
-    const resumed = await api.get(`/profile-drafts/${token}`);
+    await t.api.call('PUT', `/profile-drafts/${token}/pages/background`, { body: p.background });
+    await t.api.call('PUT', `/profile-drafts/${token}/pages/credentials`, { body: p.credentials });
+    const resumed = await t.api.get(`/profile-drafts/${token}`);
     expect(resumed.body.completedPages).toEqual(['identity', 'contact', 'background', 'credentials']);
     const shown = JSON.stringify(resumed.body);
     expect(shown).not.toContain(p.identity.dateOfBirth);
     expect(shown).not.toContain(p.identity.ssnLast4);
     expect(shown).not.toContain(p.credentials.password);
 
-    const [a, b] = await Promise.all([api.post(`/profile-drafts/${token}/submit`), api.post(`/profile-drafts/${token}/submit`)]);
+    const [a, b] = await Promise.all([t.api.post(`/profile-drafts/${token}/submit`), t.api.post(`/profile-drafts/${token}/submit`)]);
     const ok = [a, b].filter((r) => r.status === 201);
     expect(ok).toHaveLength(1);
-    const again = await api.post(`/profile-drafts/${token}/submit`);
+    const again = await t.api.post(`/profile-drafts/${token}/submit`);
     expect(again.body.mepid).toBe(ok[0]!.body.mepid);
     expect((await signIn(again.body.username, p.credentials.password)).status).toBe(200);
   });
@@ -69,7 +59,7 @@ describe('four-page profile drafts', () => {
 describe('password rules', () => {
   it('refuses 5 characters and symbols, naming the rule', async () => {
     for (const [password, code] of [['abc12', 'password-too-short'], ['Teach2026!', 'password-invalid-characters']] as const) {
-      const res = await api.post('/profiles', newProfile({ password }));
+      const res = await t.api.post('/profiles', newProfile({ password }));
       expect(res.status).toBe(422);
       expect(res.body.error.details.map((d: { code: string }) => d.code)).toContain(code);
     }
@@ -85,12 +75,12 @@ describe('password rules', () => {
   it('never accepts the user name or a password this account used before, and emails a notice on every change', async () => {
     const { p, username } = await register();
     const token = (await signIn(username, p.credentials.password)).body.token;
-    const change = (current: string, next: string, t = token) =>
-      api.call('POST', '/me/password', { token: t, body: { currentPassword: current, newPassword: next, newPasswordConfirmation: next } });
+    const change = (current: string, next: string, tok = token) =>
+      t.api.call('POST', '/me/password', { token: tok, body: { currentPassword: current, newPassword: next, newPasswordConfirmation: next } });
     expect((await change(p.credentials.password, 'Second2026')).status).toBe(204);
-    await stack.mail.waitFor((m) => m.to.includes(p.contact.email) && m.subject.includes('password was changed'));
+    await t.stack.mail.waitFor((m) => m.to.includes(p.contact.email) && m.subject.includes('password was changed'));
     // The change ended every session, this one too.
-    expect((await api.get('/me', token)).body.error.code).toBe('session-ended');
+    expect((await t.api.get('/me', token)).body.error.code).toBe('session-ended');
     const token2 = (await signIn(username, 'Second2026')).body.token;
     const asUsername = await change('Second2026', username, token2);
     expect(asUsername.body.error.details[0].code).toBe('password-equals-username');
@@ -112,7 +102,7 @@ describe('sign-in throttling', () => {
     expect(locked.status).toBe(429);
     expect(locked.body.error.code).toBe('temporarily-locked');
     // The real owner gets back in by resetting the password.
-    const reset = await api.post('/recovery/password', {
+    const reset = await t.api.post('/recovery/password', {
       identity: recoveryIdentity(p), hintAnswer: p.credentials.hintAnswer, newPassword: 'Unlocked2026', newPasswordConfirmation: 'Unlocked2026',
     });
     expect(reset.status).toBe(204);
@@ -123,9 +113,9 @@ describe('sign-in throttling', () => {
 describe('retrieve user name and reset password', () => {
   it('shows the user name after the hint answer, compared without regard to case or spaces', async () => {
     const { p, username } = await register();
-    const q = await api.post('/recovery/hint-question', { identity: recoveryIdentity(p) });
+    const q = await t.api.post('/recovery/hint-question', { identity: recoveryIdentity(p) });
     expect(q.body.hintQuestion).toBe(p.credentials.hintQuestion);
-    const res = await api.post('/recovery/username', { identity: recoveryIdentity(p), hintAnswer: '  lincoln   ELEMENTARY ' });
+    const res = await t.api.post('/recovery/username', { identity: recoveryIdentity(p), hintAnswer: '  lincoln   ELEMENTARY ' });
     expect(res.status).toBe(200);
     expect(res.body.username).toBe(username);
   });
@@ -133,25 +123,25 @@ describe('retrieve user name and reset password', () => {
   it('never reveals whether an account exists', async () => {
     const { p } = await register();
     const stranger = { ...recoveryIdentity(p), email: 'someone.else@example.org' };
-    const q = await api.post('/recovery/hint-question', { identity: stranger });
+    const q = await t.api.post('/recovery/hint-question', { identity: stranger });
     expect(q.status).toBe(200);
     expect(typeof q.body.hintQuestion).toBe('string');
-    const wrongAnswer = await api.post('/recovery/username', { identity: recoveryIdentity(p), hintAnswer: 'nope' });
-    const noAccount = await api.post('/recovery/username', { identity: stranger, hintAnswer: 'nope' });
+    const wrongAnswer = await t.api.post('/recovery/username', { identity: recoveryIdentity(p), hintAnswer: 'nope' });
+    const noAccount = await t.api.post('/recovery/username', { identity: stranger, hintAnswer: 'nope' });
     expect(wrongAnswer.status).toBe(400);
     expect(noAccount.body).toEqual(wrongAnswer.body);
-    expect((await api.post('/recovery/code', { identity: stranger })).status).toBe(202);
+    expect((await t.api.post('/recovery/code', { identity: stranger })).status).toBe(202);
   });
 
   it('resets by an emailed one-time code that works once', async () => {
     const { p, username } = await register();
-    expect((await api.post('/recovery/code', { identity: recoveryIdentity(p) })).status).toBe(202);
-    const mail = await stack.mail.waitFor((m) => m.to.includes(p.contact.email) && m.subject.includes('reset code'));
+    expect((await t.api.post('/recovery/code', { identity: recoveryIdentity(p) })).status).toBe(202);
+    const mail = await t.stack.mail.waitFor((m) => m.to.includes(p.contact.email) && m.subject.includes('reset code'));
     const code = /code to reset your ELAR password is (\d{6})/.exec(mail.text)![1]!;
     const body = { email: p.contact.email, code, newPassword: 'ByCode2026', newPasswordConfirmation: 'ByCode2026' };
-    expect((await api.post('/recovery/code/password', body)).status).toBe(204);
+    expect((await t.api.post('/recovery/code/password', body)).status).toBe(204);
     expect((await signIn(username, 'ByCode2026')).status).toBe(200);
-    const replay = await api.post('/recovery/code/password', { ...body, newPassword: 'Again2026', newPasswordConfirmation: 'Again2026' });
+    const replay = await t.api.post('/recovery/code/password', { ...body, newPassword: 'Again2026', newPasswordConfirmation: 'Again2026' });
     expect(replay.status).toBe(400);
     expect(replay.body.error.code).toBe('invalid-code');
   });
@@ -163,7 +153,7 @@ describe('directory administrators', () => {
   let adminToken: string;
 
   beforeAll(async () => {
-    const url = stack.databaseUrls.identity;
+    const url = t.stack.databaseUrls.identity;
     orgCode = `ACC${Date.now() % 100000}`;
     otherCode = `OTR${Date.now() % 100000}`;
     const orgId = await createOrganization(url, orgCode);
@@ -174,29 +164,29 @@ describe('directory administrators', () => {
 
   it('adds a staff member, who completes the profile; a reset forces a new password at next sign-in', async () => {
     const staff = newProfile({ firstName: 'Sasha', lastName: 'Staffer' });
-    const added = await api.post(`/organizations/${orgCode}/staff`, {
+    const added = await t.api.post(`/organizations/${orgCode}/staff`, {
       firstName: 'Sasha', lastName: 'Staffer', dateOfBirth: staff.identity.dateOfBirth, ssnLast4: staff.identity.ssnLast4,
     }, adminToken);
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ hasAccount: false, organization: { code: orgCode } });
 
-    const completed = await api.post('/profiles', staff);
+    const completed = await t.api.post('/profiles', staff);
     expect(completed.body).toMatchObject({ outcome: 'pre-existing-completed', mepid: added.body.mepid });
 
-    const reset = await api.post(`/organizations/${orgCode}/staff/${added.body.mepid}/password-reset`, undefined, adminToken);
+    const reset = await t.api.post(`/organizations/${orgCode}/staff/${added.body.mepid}/password-reset`, undefined, adminToken);
     expect(reset.status).toBe(202);
     expect(JSON.stringify(reset.body)).not.toMatch(/password:/i);
-    const mail = await stack.mail.waitFor((m) => m.to.includes(staff.contact.email) && m.subject.includes('temporary password'));
+    const mail = await t.stack.mail.waitFor((m) => m.to.includes(staff.contact.email) && m.subject.includes('temporary password'));
     const temporary = /Temporary password: (\S+)/.exec(mail.text)![1]!;
     expect((await signIn(completed.body.username, staff.credentials.password)).status).toBe(401);
 
     const session = await signIn(completed.body.username, temporary);
     expect(session.body.mustChangePassword).toBe(true);
-    const blocked = await api.get('/profile-drafts/whatever', session.body.token);
+    const blocked = await t.api.get('/profile-drafts/whatever', session.body.token);
     expect(blocked.status).not.toBe(403); // public routes stay public
-    const gated = await api.post('/partial-match-cases/PM-1/resolution', { action: 'reject' }, session.body.token);
+    const gated = await t.api.post('/partial-match-cases/PM-1/resolution', { action: 'reject' }, session.body.token);
     expect(gated.status).toBe(403);
-    const changed = await api.call('POST', '/me/password', {
+    const changed = await t.api.call('POST', '/me/password', {
       token: session.body.token, body: { currentPassword: temporary, newPassword: 'MyOwn2026', newPasswordConfirmation: 'MyOwn2026' },
     });
     expect(changed.status).toBe(204);
@@ -205,12 +195,12 @@ describe('directory administrators', () => {
   });
 
   it('cannot reach another organization (403), and its actions are in the audit trail', async () => {
-    expect((await api.get(`/organizations/${otherCode}/staff`, adminToken)).status).toBe(403);
-    expect((await api.post(`/organizations/${otherCode}/staff`, { firstName: 'X', lastName: 'Y', dateOfBirth: '1990-01-01', ssnLast4: '1234' }, adminToken)).status).toBe(403);
-    const cs = await createPerson(stack.databaseUrls.identity, { role: 'CUSTOMER_SERVICE', password: 'Service2026' });
+    expect((await t.api.get(`/organizations/${otherCode}/staff`, adminToken)).status).toBe(403);
+    expect((await t.api.post(`/organizations/${otherCode}/staff`, { firstName: 'X', lastName: 'Y', dateOfBirth: '1990-01-01', ssnLast4: '1234' }, adminToken)).status).toBe(403);
+    const cs = await createPerson(t.stack.databaseUrls.identity, { role: 'CUSTOMER_SERVICE', password: 'Service2026' });
     const csToken = (await signIn(cs.username!, 'Service2026')).body.token;
-    expect((await api.get(`/organizations/${otherCode}/staff`, csToken)).status).toBe(200);
-    const audit = await api.get('/audit-events?action=staff.added', csToken);
+    expect((await t.api.get(`/organizations/${otherCode}/staff`, csToken)).status).toBe(200);
+    const audit = await t.api.get('/audit-events?action=staff.added', csToken);
     expect(audit.status).toBe(200);
     expect(audit.body.events.length).toBeGreaterThan(0);
     expect(JSON.stringify(audit.body)).not.toMatch(/\d{4}-\d{2}-\d{2}T00:00:00/);
@@ -238,7 +228,7 @@ describe('authorization matrix', () => {
   };
 
   it('lets every role do exactly what it may', async () => {
-    const url = stack.databaseUrls.identity;
+    const url = t.stack.databaseUrls.identity;
     const org = `MTX${Date.now() % 100000}`;
     const orgId = await createOrganization(url, org);
     const actual: Record<string, Record<string, number>> = {};
@@ -250,7 +240,7 @@ describe('authorization matrix', () => {
       }
       actual[role] = {};
       for (const [name, method, path, body] of ops) {
-        const res = await api.call(method, path.replace('{org}', org), { token, body });
+        const res = await t.api.call(method, path.replace('{org}', org), { token, body });
         actual[role]![name] = res.status;
       }
     }

@@ -1,4 +1,6 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import { startStack, type Stack } from '@elar/devstack';
+import { apiClient, type ApiClient } from './client';
 
 /**
  * Starts the whole system for an end-to-end suite: a real Temporal dev server, real PostgreSQL
@@ -11,4 +13,17 @@ export function startTestStack(env: Record<string, string> = {}): Promise<Stack>
     output: process.env.E2E_VERBOSE ? process.stdout : null,
     env: { LOG_LEVEL: 'warn', ...env },
   });
+}
+
+/** One stack for the calling test file: started before its tests, stopped after; read `t.stack`, `t.api` inside tests. */
+export function useTestStack(env: Record<string, string> = {}): { stack: Stack; api: ApiClient } {
+  const t = {} as { stack: Stack; api: ApiClient };
+  beforeAll(async () => {
+    t.stack = await startTestStack(env);
+    t.api = apiClient(t.stack.gatewayUrl);
+  }, 240_000);
+  afterAll(async () => {
+    await t.stack?.stop();
+  });
+  return t;
 }

@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client, Connection } from '@temporalio/client';
 import type { Stack } from '@elar/devstack';
 import { profileOnboardingWorkflowId } from '@elar/workflows';
 import { apiClient, newProfile, type ApiClient } from './client';
+import { withIdentityDb } from './staff';
 import { startTestStack } from './stack';
 
 let stack: Stack;
@@ -72,6 +74,31 @@ describe('walking skeleton: gateway -> identity -> Temporal -> worker -> identit
     expect(again.status).toBe(200);
     expect(again.body.outcome).toBe('exact-match');
     expect(again.body.mepid).toBeUndefined();
+  });
+});
+
+describe('request id: gateway -> identity -> workflow -> activity -> identity', () => {
+  it('records the caller’s x-request-id on the welcome email the worker’s activity asked identity to send', async () => {
+    const requestId = `trace-${randomBytes(8).toString('hex')}`;
+    const profile = newProfile();
+    const created = await api.call('POST', '/profiles', { body: profile, headers: { 'x-request-id': requestId } });
+    expect(created.status).toBe(201);
+    expect(created.headers['x-request-id']).toBe(requestId);
+    await stack.mail.waitFor((m) => m.to.includes(profile.contact.email), 60_000);
+
+    // The row is written by identity's /internal/notifications, called by the worker's activity:
+    // without the id in the workflow and activity headers identity would have made a fresh one.
+    const rows = await withIdentityDb(stack.databaseUrls.identity, async (db) =>
+      (await db.query(`SELECT template, "requestId" FROM "Notification" WHERE "toAddress" = $1`, [profile.contact.email])).rows);
+    expect(rows).toEqual([{ template: 'welcome', requestId }]);
+
+    const connection = await Connection.connect({ address: stack.temporalAddress });
+    try {
+      const described = await new Client({ connection }).workflow.getHandle(profileOnboardingWorkflowId(created.body.mepid)).describe();
+      expect(described.memo).toMatchObject({ requestId });
+    } finally {
+      await connection.close();
+    }
   });
 });
 

@@ -5,4 +5,7 @@ export * from './profile-onboarding/contract';
 export * from './application-review/contract';
 export * from './correspondence/contract';
 export const workflowsPath = require.resolve('./workflows');
+/** Workflow interceptor modules every worker and replayer registers (request id onto activities). */
+export const workflowInterceptorModules = [require.resolve('./shared/interceptors')];
+export { REQUEST_ID_TEMPORAL_HEADER } from './shared/request-id';
 export * from './partial-match/contract';

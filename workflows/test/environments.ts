@@ -25,6 +25,7 @@ export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
 }
 
 export const workflowsPath = require.resolve('../src/workflows');
+export { workflowInterceptorModules } from '../src/index';
 
 /** A real Temporal dev server (the CLI from PyPI) with the project's search attributes. */
 export async function localEnv(): Promise<TestWorkflowEnvironment> {

@@ -59,12 +59,21 @@ async function runToCompletion(name: string, args: string[], env: Record<string,
   if (code !== 0) throw new Error(`${name} failed (${code}):\n${proc.recentOutput()}`);
 }
 
-async function runPrisma(service: DataService, args: string[], databaseUrl: string, output: StackOptions['output']) {
+/**
+ * Runs a Prisma CLI command for a service. `migrate deploy` is idempotent (applied migrations are
+ * skipped, each runs in its own transaction), so a failed attempt is retried: under heavy load the
+ * embedded PGlite server occasionally drops the CLI's connection ("External error").
+ */
+async function runPrisma(service: DataService, args: string[], databaseUrl: string, output: StackOptions['output'], attempts = 3) {
   const cwd = join(PROJECT_ROOT, 'services', service);
   const prisma = join(PROJECT_ROOT, 'node_modules', '.bin', 'prisma');
-  const proc = spawnManaged({ name: `migrate:${service}`, command: prisma, args: [...args, '--config', 'prisma.config.ts'], env: { DATABASE_URL: databaseUrl }, cwd, output });
-  const code = await proc.exited;
-  if (code !== 0) throw new Error(`prisma ${args.join(' ')} for ${service} failed (${code}):\n${proc.recentOutput()}`);
+  for (let attempt = 1; ; attempt++) {
+    const proc = spawnManaged({ name: `migrate:${service}`, command: prisma, args: [...args, '--config', 'prisma.config.ts'], env: { DATABASE_URL: databaseUrl }, cwd, output });
+    const code = await proc.exited;
+    if (code === 0) return;
+    if (attempt >= attempts) throw new Error(`prisma ${args.join(' ')} for ${service} failed (${code}) ${attempts} times:\n${proc.recentOutput()}`);
+    await new Promise((r) => setTimeout(r, 1000 * attempt));
+  }
 }
 
 /**

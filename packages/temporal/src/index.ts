@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import { requestIdClientInterceptor } from './request-id-interceptor';
 
 export interface TemporalSettings {
   address: string;
@@ -16,7 +17,8 @@ export interface TemporalHandle {
 /** The one way to reach Temporal from a service: a lazy connection (a service starts even if Temporal is not up yet). */
 export function createTemporal(settings: TemporalSettings): TemporalHandle {
   const connection = Connection.lazy({ address: settings.address });
-  const client = new Client({ connection, namespace: settings.namespace });
+  // Every start, signal and update carries the calling request's id (header and memo).
+  const client = new Client({ connection, namespace: settings.namespace, interceptors: { workflow: [requestIdClientInterceptor] } });
   return {
     client,
     connection,
@@ -27,4 +29,5 @@ export function createTemporal(settings: TemporalSettings): TemporalHandle {
   };
 }
 
+export { requestIdClientInterceptor } from './request-id-interceptor';
 export { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';

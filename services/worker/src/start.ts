@@ -1,8 +1,9 @@
 import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createBaseApp, startServer } from '@elar/http';
 import { createLogger } from '@elar/logger';
-import { workflowsPath } from '@elar/workflows';
+import { workflowInterceptorModules, workflowsPath } from '@elar/workflows';
 import { createActivitiesByQueue } from './activities';
+import { requestIdActivityInterceptor } from './request-id-activity-interceptor';
 import type { WorkerConfig } from './env';
 
 /**
@@ -28,6 +29,8 @@ export async function startWorkers(config: WorkerConfig) {
         taskQueue,
         ...workflowSource,
         activities: activities.byQueue[taskQueue] ?? {},
+        // The request id flows start/update -> workflow -> activity -> service (a prebuilt bundle has the workflow modules built in).
+        interceptors: { workflowModules: workflowInterceptorModules, activity: [requestIdActivityInterceptor] },
         shutdownGraceTime: '20 seconds',
       }),
     ),

@@ -1,5 +1,5 @@
 import {
-  ApplicationFailure, ParentClosePolicy, allHandlersFinished, condition, executeChild, log, proxyActivities,
+  ApplicationFailure, ParentClosePolicy, allHandlersFinished, condition, executeChild, log, patched, proxyActivities,
   setHandler, upsertMemo, upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import type { createLicensingActivities, createNotificationActivities } from '@elar/activities';
@@ -17,6 +17,9 @@ const acts = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
+
+/** Workflow changes made with `patched()` (docs/operations.md, section 4). */
+const PATCHES = { keepEarlyClaim: 'application-review-keep-early-claim' } as const;
 
 const refuse = (type: string, message: string): never => {
   throw ApplicationFailure.create({ type, message, nonRetryable: true });
@@ -120,7 +123,10 @@ export async function applicationReview(input: ApplicationReviewInput): Promise<
     [SA.applicationNumber.name]: [input.applicationNumber],
     [SA.licenseType.name]: [input.licenseType],
   });
-  await setStatus('Ready for Review', 'system');
+  // A claim delivered in the same first task as the start runs when its handler is registered, before
+  // this line; recording 'Ready for Review' after it would put a claimed review back in the queue.
+  // Patched: runs started before this change replay the old, unconditional path.
+  if (!patched(PATCHES.keepEarlyClaim) || state.status === 'Ready for Review') await setStatus('Ready for Review', 'system');
 
   const final = (): boolean => ['Issued', 'Denied', 'Withdrawn', 'Closed Incomplete'].includes(state.status);
   while (!final()) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { badRequest, notFound, unprocessable } from '@elar/errors';
 import { domainCounters } from '@elar/http';
+import { currentContext } from '@elar/logger';
 import type { Mailer } from '@elar/mail';
 import type { Db } from '../db/client';
 import { isUniqueViolation } from '../db/client';
@@ -57,6 +58,8 @@ export async function deliver(db: Db, mailer: Mailer, input: Delivery) {
           toAddress: input.to,
           subject: rendered.subject,
           status: 'pending',
+          // The request this email traces back to (for the welcome: the POST /profiles through the gateway).
+          requestId: currentContext()?.requestId,
         },
       });
     } catch (err) {

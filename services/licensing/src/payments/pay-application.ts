@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { payRequest } from '@elar/api';
 import { AppError, conflict } from '@elar/errors';
-import type { Principal } from '@elar/http';
+import { domainCounters, type Principal } from '@elar/http';
 import type { LicensingDeps } from '../app';
 import { applicationFor } from '../applications/access';
 import { DRAFT_STATUSES } from '../applications/checklist';
@@ -50,6 +50,7 @@ export async function payApplication(deps: LicensingDeps, principal: Principal, 
   const result = await deps.payments.charge({
     idempotencyKey: body.idempotencyKey, amountCents, card: body.card, description: `ELAR application ${applicationNumber}`,
   });
+  domainCounters().payments.inc({ outcome: result.status });
   if (result.status === 'declined') {
     payment = await deps.db.payment.update({ where: { id: payment.id }, data: { status: 'declined', declineCode: result.declineCode } });
     await recordEvent(deps, app, { actor: 'educator', type: 'payment-declined', detail: { declineCode: result.declineCode } });

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { decisionRequest } from '@elar/api';
 import { AppError, conflict } from '@elar/errors';
-import type { Principal } from '@elar/http';
+import { domainCounters, type Principal } from '@elar/http';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@elar/temporal';
 import { applicationReviewWorkflowId, claimUpdate, decisionUpdate, type DecisionInput, type ReviewState } from '@elar/workflows';
@@ -39,5 +39,8 @@ export async function claimApplication(deps: LicensingDeps, principal: Principal
 export async function decide(deps: LicensingDeps, principal: Principal, applicationNumber: string, body: z.infer<typeof decisionRequest>): Promise<ReviewState> {
   const handle = await reviewHandle(deps, principal, applicationNumber);
   const decision: DecisionInput = { ...body, evaluatorId: principal.userId };
-  return asConflict(() => handle.executeUpdate(decisionUpdate, { args: [decision] }));
+  const state = await asConflict(() => handle.executeUpdate(decisionUpdate, { args: [decision] }));
+  // Counted once the review accepted it (a refused decision throws above).
+  domainCounters().decisions.inc({ decision: decision.action });
+  return state;
 }

@@ -1,5 +1,5 @@
 import { AppError, conflict } from '@elar/errors';
-import type { Principal } from '@elar/http';
+import { domainCounters, type Principal } from '@elar/http';
 import { WorkflowExecutionAlreadyStartedError } from '@elar/temporal';
 import { TASK_QUEUES, applicationReviewWorkflowId } from '@elar/workflows';
 import type { LicensingDeps } from '../app';
@@ -27,6 +27,9 @@ export async function submitApplication(deps: LicensingDeps, principal: Principa
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
   }
   const updated = await deps.db.application.updateMany({ where: { id: app.id, submittedAt: null }, data: { submittedAt: new Date() } });
-  if (updated.count) await recordEvent(deps, app, { actor: 'educator', type: 'submitted', status: app.status === 'Pending' ? 'Ready for Review' : app.status });
+  if (updated.count) {
+    domainCounters().applicationsSubmitted.inc({ license_type: licenseType });
+    await recordEvent(deps, app, { actor: 'educator', type: 'submitted', status: app.status === 'Pending' ? 'Ready for Review' : app.status });
+  }
   return applicationFor(deps.db, principal, applicationNumber);
 }

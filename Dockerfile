@@ -1,0 +1,70 @@
+# syntax=docker/dockerfile:1.7
+# One image recipe for every deployable. Build from the repository root:
+#   docker build --build-arg SERVICE=gateway   -t elar/gateway .
+#   docker build --build-arg SERVICE=identity  -t elar/identity .
+#   docker build --build-arg SERVICE=licensing -t elar/licensing .
+#   docker build --build-arg SERVICE=worker --target worker -t elar/worker .
+# The port is the service's own default (env.ts; PORT in the Deployments): 8080, 4001, 4002, 4010.
+ARG NODE_IMAGE=node:20.20.2-bookworm-slim
+
+# Workspace manifests only, so the dependency layers are cached until a package.json changes.
+FROM ${NODE_IMAGE} AS manifests
+WORKDIR /src
+COPY package.json package-lock.json ./
+COPY tooling ./tooling
+COPY packages ./packages
+COPY workflows ./workflows
+COPY activities ./activities
+COPY services ./services
+COPY e2e/package.json ./e2e/package.json
+COPY deploy/package.json ./deploy/package.json
+COPY bench/package.json ./bench/package.json
+RUN mkdir /manifests && find . -name package.json -not -path '*/node_modules/*' | tar -cf - -T - package-lock.json | tar -xf - -C /manifests
+
+# Production dependencies only. Install scripts stay off (Prisma's would download engines; see TOOLCHAIN.md).
+FROM ${NODE_IMAGE} AS prod-deps
+WORKDIR /app
+COPY --from=manifests /manifests ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+
+# Build-time outputs from the full dependency set: the service's generated Prisma client, when it
+# has a schema (identity, licensing); an empty folder for the others.
+FROM ${NODE_IMAGE} AS build
+ARG SERVICE
+WORKDIR /app
+COPY --from=manifests /manifests ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY --from=manifests /src ./
+RUN mkdir -p services/${SERVICE}/src/generated && if [ -f services/${SERVICE}/prisma/schema.prisma ]; then cd services/${SERVICE} && ../../node_modules/.bin/prisma generate --config prisma.config.ts; fi
+
+# The worker's prebuilt workflow bundle (workers start without webpack); only the `worker` target uses it.
+FROM build AS workflow-bundle
+RUN node_modules/.bin/tsx services/worker/src/build-bundle.ts services/worker/dist/workflow-bundle.js
+
+FROM ${NODE_IMAGE} AS runtime
+ARG SERVICE
+ENV NODE_ENV=production HOST=0.0.0.0 CHECKPOINT_DISABLE=1
+WORKDIR /app
+COPY --from=prod-deps /app ./
+COPY --from=manifests /src/tooling ./tooling
+COPY --from=manifests /src/packages ./packages
+COPY --from=manifests /src/workflows ./workflows
+COPY --from=manifests /src/activities ./activities
+COPY --from=manifests /src/services/${SERVICE} ./services/${SERVICE}
+COPY --from=build /app/services/${SERVICE}/src/generated ./services/${SERVICE}/src/generated
+# A fixed entry point that imports the service's main (a wrong SERVICE fails the build here).
+RUN test -f services/${SERVICE}/src/main.ts && printf 'import "./services/%s/src/main.ts";\n' "${SERVICE}" > main.ts
+# The image's `node` user (uid 1000), numeric so runAsNonRoot can verify it.
+USER 1000:1000
+# node is PID 1 and gets SIGTERM directly (no npm or shell in between); tsx loads the TypeScript.
+CMD ["node", "--import", "tsx", "main.ts"]
+
+# `--target worker`: the runtime plus the prebuilt workflow bundle.
+FROM runtime AS worker
+ARG SERVICE
+RUN test "${SERVICE}" = worker
+ENV WORKFLOW_BUNDLE_PATH=/app/services/worker/dist/workflow-bundle.js
+COPY --from=workflow-bundle /app/services/worker/dist/workflow-bundle.js ./services/worker/dist/workflow-bundle.js
+
+# The default target: gateway, identity, licensing.
+FROM runtime AS service
