@@ -6,3 +6,5 @@ export * from './application-review/contract';
 export * from './correspondence/contract';
 export const workflowsPath = require.resolve('./workflows');
 export * from './partial-match/contract';
+export * from './license-renewal/contract';
+export * from './application-review/staff-updates-contract';
