@@ -33,7 +33,7 @@ export async function payRenewal(deps: LicensingDeps, principal: Principal, rene
     settle: (id, data) => deps.db.renewalPayment.update({ where: { id }, data }),
   };
   const replayed = await ledger.byKey(body.idempotencyKey);
-  if (!replayed) {
+  if (!replayed && !r.payments.some((p) => p.status === 'succeeded')) {
     if (r.status !== 'Draft') throw conflict('renewal-not-payable', `A renewal that is ${r.status} cannot be paid.`);
     // Still renewable (nothing else renewed these licenses meanwhile) before any money moves.
     await renewableLicenses(deps, r.profileId, r.licenseNumbers, r.renewalNumber);
