@@ -1,4 +1,5 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll } from '@jest/globals';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { SA } from '../src/shared/search-attributes';
 import { timeSkippingEnv, workflowsPath } from './environments';
@@ -11,6 +12,18 @@ export async function timeSkippingWithSearchAttributes(): Promise<TestWorkflowEn
     searchAttributes: Object.fromEntries(Object.values(SA).map((k) => [k.name, 2])),
   });
   return env;
+}
+
+/** Registers the suite's set-up and tear-down; the returned function gives the environment inside tests. */
+export function useTimeSkippingEnv(): () => TestWorkflowEnvironment {
+  let env: TestWorkflowEnvironment | undefined;
+  beforeAll(async () => {
+    env = await timeSkippingWithSearchAttributes();
+  }, 120_000);
+  afterAll(async () => {
+    await env?.teardown();
+  });
+  return () => env!;
 }
 
 let n = 0;

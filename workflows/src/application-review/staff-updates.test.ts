@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { describe, expect, it, jest } from '@jest/globals';
 import type { createLicensingActivities, createNotificationActivities } from '@elar/activities';
-import { eventually, timeSkippingWithSearchAttributes, withWorker } from '../../test/time-skipping-harness';
+import { eventually, useTimeSkippingEnv, withWorker } from '../../test/time-skipping-harness';
 import { correspondenceWorkflowId } from '../correspondence/contract';
 import { applicationReviewWorkflowId, claimUpdate, decisionUpdate, reviewStateQuery } from './contract';
 import { assignUpdate, noteUpdate, withdrawUpdate } from './staff-updates-contract';
 
 type Activities = ReturnType<typeof createLicensingActivities> & ReturnType<typeof createNotificationActivities>;
 const DAY = 86_400_000;
-let env: TestWorkflowEnvironment;
-
-beforeAll(async () => {
-  env = await timeSkippingWithSearchAttributes();
-}, 120_000);
-afterAll(async () => {
-  await env?.teardown();
-});
+const testEnv = useTimeSkippingEnv();
 
 const mockActivities = () => ({
   recordApplicationStatus: jest.fn<Activities['recordApplicationStatus']>(async () => undefined),
@@ -25,7 +17,7 @@ const mockActivities = () => ({
 });
 
 const start = (taskQueue: string, applicationNumber: string) =>
-  env.client.workflow.start('applicationReview', {
+  testEnv().client.workflow.start('applicationReview', {
     taskQueue, workflowId: applicationReviewWorkflowId(applicationNumber),
     args: [{ applicationNumber, profileId: 'profile-1', mepid: '12345678', licenseType: 'initial' }],
   });
@@ -33,7 +25,7 @@ const start = (taskQueue: string, applicationNumber: string) =>
 describe('application review: internal note, assignment and withdrawal Updates', () => {
   it('accepts notes from evaluators while open, changing no status, and refuses them once decided', async () => {
     const acts = mockActivities();
-    await withWorker(env, acts, async (taskQueue) => {
+    await withWorker(testEnv(), acts, async (taskQueue) => {
       const handle = await start(taskQueue, 'A-2026-100001');
       expect((await handle.executeUpdate(noteUpdate, { args: [{ evaluatorId: 'ev-1', noteId: 'note-1' }] })).status).toBe('Ready for Review');
       await handle.executeUpdate(claimUpdate, { args: [{ evaluatorId: 'ev-1' }] });
@@ -47,7 +39,7 @@ describe('application review: internal note, assignment and withdrawal Updates',
 
   it('lets customer service assign a waiting application and only the holder pass it on', async () => {
     const acts = mockActivities();
-    await withWorker(env, acts, async (taskQueue) => {
+    await withWorker(testEnv(), acts, async (taskQueue) => {
       const handle = await start(taskQueue, 'A-2026-100002');
       await expect(handle.executeUpdate(assignUpdate, { args: [{ byId: 'ev-9', byRole: 'evaluator', evaluatorId: 'ev-9' }] })).rejects.toMatchObject({ cause: { type: 'not-assigned-evaluator' } });
       const assigned = await handle.executeUpdate(assignUpdate, { args: [{ byId: 'cs-1', byRole: 'customer-service', evaluatorId: 'ev-1' }] });
@@ -67,17 +59,17 @@ describe('application review: internal note, assignment and withdrawal Updates',
 
   it('withdraws on the applicant’s request, ending an open letter, and refuses anyone else', async () => {
     const acts = mockActivities();
-    await withWorker(env, acts, async (taskQueue) => {
+    await withWorker(testEnv(), acts, async (taskQueue) => {
       const number = 'A-2026-100003';
       const handle = await start(taskQueue, number);
       await handle.executeUpdate(claimUpdate, { args: [{ evaluatorId: 'ev-1' }] });
-      const dueDate = new Date((await env.currentTimeMs()) + 30 * DAY).toISOString();
+      const dueDate = new Date((await testEnv().currentTimeMs()) + 365 * DAY).toISOString();
       await handle.executeUpdate(decisionUpdate, { args: [{ action: 'request-information', evaluatorId: 'ev-1', missingRequirements: ['mtel-subject'], dueDate }] });
       await eventually(async () => acts.sendNotification.mock.calls.length, (c) => c > 0);
       await expect(handle.executeUpdate(withdrawUpdate, { args: [{ profileId: 'someone-else' }] })).rejects.toMatchObject({ cause: { type: 'not-assigned-evaluator' } });
       expect((await handle.executeUpdate(withdrawUpdate, { args: [{ profileId: 'profile-1' }] })).status).toBe('Withdrawn');
       expect((await handle.result()).status).toBe('Withdrawn');
-      const child = await env.client.workflow.getHandle(correspondenceWorkflowId(number, 1)).describe();
+      const child = await testEnv().client.workflow.getHandle(correspondenceWorkflowId(number, 1)).describe();
       expect(child.status.name).not.toBe('RUNNING');
       expect((await handle.query(reviewStateQuery)).status).toBe('Withdrawn');
     });

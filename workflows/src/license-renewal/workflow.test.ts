@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { describe, expect, it, jest } from '@jest/globals';
 import type { createNotificationActivities, createRenewalActivities } from '@elar/activities';
 import { SA } from '../shared/search-attributes';
-import { eventually, timeSkippingWithSearchAttributes, withWorker } from '../../test/time-skipping-harness';
+import { eventually, useTimeSkippingEnv, withWorker } from '../../test/time-skipping-harness';
 import { licenseRenewalWorkflowId, renewalDecisionUpdate, renewalStateQuery, type LicenseRenewalInput } from './contract';
 
 type Activities = ReturnType<typeof createRenewalActivities> & ReturnType<typeof createNotificationActivities>;
-let env: TestWorkflowEnvironment;
-
-beforeAll(async () => {
-  env = await timeSkippingWithSearchAttributes();
-}, 120_000);
-afterAll(async () => {
-  await env?.teardown();
-});
+const testEnv = useTimeSkippingEnv();
 
 const mockActivities = () => ({
   recordRenewalStatus: jest.fn<Activities['recordRenewalStatus']>(async () => undefined),
@@ -22,12 +14,12 @@ const mockActivities = () => ({
 
 const input = (renewalNumber: string, audit: boolean): LicenseRenewalInput => ({ renewalNumber, profileId: 'profile-1', mepid: '12345678', licenseNumber: '500001', audit });
 const start = (taskQueue: string, i: LicenseRenewalInput) =>
-  env.client.workflow.start('licenseRenewal', { taskQueue, workflowId: licenseRenewalWorkflowId(i.renewalNumber), args: [i] });
+  testEnv().client.workflow.start('licenseRenewal', { taskQueue, workflowId: licenseRenewalWorkflowId(i.renewalNumber), args: [i] });
 
 describe('license renewal workflow', () => {
   it('processes a paid renewal at once: Processing -> Renewed, emailed once, findable by MEPID, license number and status', async () => {
     const acts = mockActivities();
-    await withWorker(env, acts, async (taskQueue) => {
+    await withWorker(testEnv(), acts, async (taskQueue) => {
       const handle = await start(taskQueue, input('R-2026-000001', false));
       expect((await handle.result()).status).toBe('Renewed');
       const sa = (await handle.describe()).typedSearchAttributes;
@@ -43,7 +35,7 @@ describe('license renewal workflow', () => {
 
   it('holds an audit sample Under Review until an evaluator approves; refuses a second decision', async () => {
     const acts = mockActivities();
-    await withWorker(env, acts, async (taskQueue) => {
+    await withWorker(testEnv(), acts, async (taskQueue) => {
       const handle = await start(taskQueue, input('R-2026-000002', true));
       await eventually(() => handle.query(renewalStateQuery), (s) => s.status === 'Under Review');
       expect(acts.recordRenewalStatus.mock.calls.map(([c]) => c.status)).toEqual(['Under Review']);
@@ -56,7 +48,7 @@ describe('license renewal workflow', () => {
 
   it('denies an audit sample with a reason (a denial without one is refused) and extends nothing', async () => {
     const acts = mockActivities();
-    await withWorker(env, acts, async (taskQueue) => {
+    await withWorker(testEnv(), acts, async (taskQueue) => {
       const handle = await start(taskQueue, input('R-2026-000003', true));
       await expect(handle.executeUpdate(renewalDecisionUpdate, { args: [{ action: 'deny', evaluatorId: 'ev-1', reason: ' ' }] })).rejects.toMatchObject({ cause: { type: 'invalid-decision' } });
       const denied = await handle.executeUpdate(renewalDecisionUpdate, { args: [{ action: 'deny', evaluatorId: 'ev-1', reason: 'PDP records missing.' }] });
@@ -69,7 +61,7 @@ describe('license renewal workflow', () => {
 
   it('refuses a decision on a renewal that is not an audit sample (processed at once, nothing to decide)', async () => {
     const acts = mockActivities();
-    await withWorker(env, acts, async (taskQueue) => {
+    await withWorker(testEnv(), acts, async (taskQueue) => {
       const handle = await start(taskQueue, input('R-2026-000004', false));
       await handle.result();
       await expect(handle.executeUpdate(renewalDecisionUpdate, { args: [{ action: 'approve', evaluatorId: 'ev-1' }] })).rejects.toThrow();
