@@ -3,3 +3,4 @@ export { createPartialMatchActivities } from './partial-match';
 export {
   createLicensingActivities, type RecordStatusInput, type OpenCorrespondenceInput, type IssueLicenseInput, type IssuedLicenses,
 } from './licensing';
+export { createRenewalActivities, type RecordRenewalStatusInput } from './renewals';

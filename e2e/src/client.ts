@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { request } from 'undici';
 
 export interface ApiResponse<T = any> {
@@ -35,13 +36,16 @@ export function apiClient(baseUrl: string) {
 export type ApiClient = ReturnType<typeof apiClient>;
 
 let counter = 0;
-/** A valid four-page profile; each call differs in birth date and SSN digits unless overridden. */
+/**
+ * A valid four-page profile. Birth date and SSN digits are random (about 180 million combinations),
+ * so two generated people never match each other by accident; override them to make a match.
+ */
 export function newProfile(overrides: { firstName?: string; lastName?: string; dateOfBirth?: string; ssnLast4?: string; email?: string; password?: string } = {}) {
   counter++;
-  const n = (Date.now() + counter) % 9000;
+  const n = randomInt(0, 1_000_000_000);
   const day = String((n % 28) + 1).padStart(2, '0');
   const month = String((Math.floor(n / 28) % 12) + 1).padStart(2, '0');
-  const year = 1960 + (n % 40);
+  const year = 1950 + (Math.floor(n / 336) % 50);
   const password = overrides.password ?? 'Teach2026';
   return {
     identity: {
@@ -49,7 +53,7 @@ export function newProfile(overrides: { firstName?: string; lastName?: string; d
       lastName: overrides.lastName ?? `Lovelace`,
       priorNames: [],
       dateOfBirth: overrides.dateOfBirth ?? `${year}-${month}-${day}`,
-      ssnLast4: overrides.ssnLast4 ?? String(1000 + n).slice(-4),
+      ssnLast4: overrides.ssnLast4 ?? String(Math.floor(n / 16_800) % 10_000).padStart(4, '0'),
     },
     contact: {
       email: overrides.email ?? `educator${Date.now()}${counter}@example.org`,

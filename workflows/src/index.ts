@@ -9,3 +9,5 @@ export const workflowsPath = require.resolve('./workflows');
 export const workflowInterceptorModules = [require.resolve('./shared/interceptors')];
 export { REQUEST_ID_TEMPORAL_HEADER } from './shared/request-id';
 export * from './partial-match/contract';
+export * from './license-renewal/contract';
+export * from './application-review/staff-updates-contract';

@@ -5,6 +5,7 @@ import {
   requirementCheck, reviewStateView, uploadDocumentRequest,
 } from './licensing';
 import type { RouteSpec } from './route-spec';
+import { renewalRoutes } from './renewal-routes';
 
 const educator = ['educator'] as const;
 const evaluator = ['evaluator'] as const;
@@ -89,3 +90,5 @@ export const licensingRoutes: RouteSpec[] = [
     responses: { 200: { description: 'Matches', schema: z.object({ licenses: z.array(publicLicense) }) } },
   },
 ];
+
+licensingRoutes.push(...renewalRoutes);

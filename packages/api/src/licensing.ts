@@ -83,6 +83,9 @@ export const replyRequest = z.object({ message: z.string().trim().min(1).max(500
 export const queueQuery = z.object({
   status: z.enum(['Ready for Review', 'Under Review', 'Awaiting Applicant']).optional(),
   licenseType: catalogId.optional(),
+  /** Age filter: days since submission, inclusive. */
+  minAgeDays: z.coerce.number().int().min(0).max(3650).optional(),
+  maxAgeDays: z.coerce.number().int().min(0).max(3650).optional(),
 });
 
 export const queueEntry = z.object({

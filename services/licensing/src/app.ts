@@ -10,6 +10,8 @@ import { mountEducatorRoutes } from './routes/educator-routes';
 import { mountEvaluatorRoutes } from './routes/evaluator-routes';
 import { mountInternalRoutes } from './routes/internal-routes';
 import { mountPublicRoutes } from './routes/public-routes';
+import { mountRenewalRoutes } from './routes/renewal-routes';
+import { mountStaffRoutes } from './routes/staff-routes';
 
 export interface LicensingDeps {
   config: LicensingConfig;
@@ -38,6 +40,8 @@ export function createLicensingApp(deps: LicensingDeps) {
       mountEducatorRoutes(app, deps);
       mountEvaluatorRoutes(app, deps);
       mountInternalRoutes(app, deps);
+      mountRenewalRoutes(app, deps);
+      mountStaffRoutes(app, deps);
     },
   });
 }

@@ -15,6 +15,12 @@ export const licensingEnv = z.object({
   DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(700_000),
   /** Path of the editable catalog file; the shipped one by default. */
   CATALOG_PATH: z.string().optional(),
+  /**
+   * Share of paid renewals sent to an evaluator (audit) instead of being processed at once, 0..1.
+   * DESE audits a sample; 0.05 (one in twenty) by default. The end-to-end tests set 0 so every
+   * renewal is processed at once. The choice is a hash of the renewal number: stable on retries.
+   */
+  RENEWAL_AUDIT_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.05),
 });
 
 export type LicensingConfig = z.infer<typeof licensingEnv>;

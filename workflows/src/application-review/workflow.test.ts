@@ -60,6 +60,20 @@ const input = (applicationNumber: string): ApplicationReviewInput => ({
 
 const statuses = (acts: ReturnType<typeof mockActivities>) => acts.recordApplicationStatus.mock.calls.map(([c]) => c.status);
 
+/** Waits (in real time) until a workflow's history shows a started timer. */
+async function timersStarted(workflowId: string) {
+  for (let i = 0; i < 200; i++) {
+    try {
+      const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
+      if (history.events?.some((e) => e.timerStartedEventAttributes)) return;
+    } catch {
+      /* not started yet */
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${workflowId} never started a timer`);
+}
+
 describe('application review workflow', () => {
   // First: the time-skipping server does not skip while tasks left by earlier tests are outstanding.
   it('when the due date passes without a reply, the educator is reminded and the application ends Closed Incomplete', async () => {
@@ -70,6 +84,8 @@ describe('application review workflow', () => {
       await handle.executeUpdate(claimUpdate, { args: [{ evaluatorId: 'ev-1' }] });
       const dueDate = new Date((await env.currentTimeMs()) + 14 * DAY).toISOString();
       await handle.executeUpdate(decisionUpdate, { args: [{ action: 'request-information', evaluatorId: 'ev-1', missingRequirements: ['program-completion'], dueDate }] });
+      // Skip time only once the letter's timers exist: under load the child may not have started yet.
+      await timersStarted(correspondenceWorkflowId(number, 1));
       await env.sleep(15 * DAY); // skips over the reminder and the 14-day due date
       const result = await handle.result();
       expect(result.status).toBe('Closed Incomplete');

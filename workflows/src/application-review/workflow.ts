@@ -1,5 +1,5 @@
 import {
-  ApplicationFailure, ParentClosePolicy, allHandlersFinished, condition, executeChild, log, patched, proxyActivities,
+  ApplicationFailure, CancellationScope, ParentClosePolicy, isCancellation, allHandlersFinished, condition, executeChild, log, patched, proxyActivities,
   setHandler, upsertMemo, upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import type { createLicensingActivities, createNotificationActivities } from '@elar/activities';
@@ -10,6 +10,7 @@ import {
   REVIEW_REFUSALS, claimUpdate, decisionUpdate, reviewStateQuery,
   type ApplicationReviewInput, type ApplicationStatus, type DecisionInput, type ReviewState,
 } from './contract';
+import { registerStaffUpdates } from './staff-updates';
 
 type Activities = ReturnType<typeof createLicensingActivities> & ReturnType<typeof createNotificationActivities>;
 
@@ -118,6 +119,21 @@ export async function applicationReview(input: ApplicationReviewInput): Promise<
     { validator: (d) => validateDecision(state, busy, d) },
   );
 
+  let letterScope: CancellationScope | undefined;
+  registerStaffUpdates({
+    state, profileId: input.profileId, setStatus,
+    busy: () => busy,
+    exclusive: async (fn) => {
+      busy = true;
+      try {
+        await fn();
+      } finally {
+        busy = false;
+      }
+    },
+    cancelLetter: () => letterScope?.cancel(),
+  });
+
   upsertSearchAttributes({
     [SA.mepid.name]: [input.mepid],
     [SA.applicationNumber.name]: [input.applicationNumber],
@@ -134,7 +150,8 @@ export async function applicationReview(input: ApplicationReviewInput): Promise<
     if (!pendingLetter) continue;
     const letter = pendingLetter;
     pendingLetter = undefined;
-    const outcome = await executeChild(correspondence, {
+    letterScope = new CancellationScope();
+    const outcome = await letterScope.run(() => executeChild(correspondence, {
       workflowId: correspondenceWorkflowId(input.applicationNumber, state.letters),
       parentClosePolicy: ParentClosePolicy.TERMINATE,
       args: [{
@@ -142,7 +159,13 @@ export async function applicationReview(input: ApplicationReviewInput): Promise<
         sequence: state.letters, missingRequirements: letter.missingRequirements, dueDate: letter.dueDate,
         reminderBeforeMs: input.reminderBeforeMs,
       }],
+    })).catch((err: unknown) => {
+      // Withdrawn while the letter was open: the letter ends with the application.
+      if (isCancellation(err) && state.status === 'Withdrawn') return 'withdrawn' as const;
+      throw err;
     });
+    letterScope = undefined;
+    if (outcome === 'withdrawn') continue;
     if (outcome === 'answered') {
       // Back to the same evaluator, not to the end of the queue.
       await setStatus('Under Review', 'educator', { letter: String(state.letters) });

@@ -29,4 +29,12 @@ export const applicationTemplates = (sign: string): Record<string, Render> => ({
     subject: `ELAR application ${d.applicationNumber} closed incomplete`,
     text: `Dear ${d.name},\n\nYour application ${d.applicationNumber} was closed incomplete because the requested information did not arrive by its due date. You may start a new application.${sign}`,
   }),
+  'license-renewed': (d) => ({
+    subject: `ELAR renewal ${d.renewalNumber}: license renewed`,
+    text: `Dear ${d.name},\n\nYour renewal ${d.renewalNumber} was processed. The new expiry date is shown with your licenses in ELAR.${sign}`,
+  }),
+  'renewal-denied': (d) => ({
+    subject: `ELAR renewal ${d.renewalNumber}: decision`,
+    text: `Dear ${d.name},\n\nYour renewal ${d.renewalNumber} was not approved after audit.\nReason: ${d.reason}${sign}`,
+  }),
 });

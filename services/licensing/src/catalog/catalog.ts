@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { renewalRulesSchema } from './renewal-rules';
 
 const id = z.string().regex(/^[a-z0-9-]+$/);
 
@@ -28,6 +29,7 @@ const catalogSchema = z
     ).min(1),
     endorsements: z.array(z.object({ id, name: z.string().min(1), requirements: z.array(id) })),
     requirements: z.array(z.object({ id, name: z.string().min(1), coreAcademicOnly: z.boolean().default(false) })).min(1),
+    renewal: renewalRulesSchema,
   })
   .superRefine((c, ctx) => {
     const reqs = new Set(c.requirements.map((r) => r.id));
@@ -50,5 +52,8 @@ export function loadCatalog(path = DEFAULT_CATALOG_PATH): Catalog {
 }
 
 /** Fee for an application: first item at the first-license price, each further item at the additional price. */
-export const applicationFeeCents = (catalog: Catalog, items: number) =>
-  items <= 0 ? 0 : catalog.fees.application.firstCents + (items - 1) * catalog.fees.application.additionalCents;
+export const applicationFeeCents = (catalog: Catalog, items: number) => tieredFeeCents(catalog.fees.application, items);
+
+/** First item at `firstCents`, each further one at `additionalCents` (applications and renewals alike). */
+export const tieredFeeCents = (fee: { firstCents: number; additionalCents: number }, items: number) =>
+  items <= 0 ? 0 : fee.firstCents + (items - 1) * fee.additionalCents;

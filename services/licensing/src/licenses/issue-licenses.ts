@@ -2,7 +2,7 @@ import { notFound } from '@elar/errors';
 import type { LicensingDeps } from '../app';
 import { recordEvent } from '../applications/timeline';
 
-const addYears = (d: Date, years: number) => {
+export const addYears = (d: Date, years: number) => {
   const x = new Date(d);
   x.setUTCFullYear(x.getUTCFullYear() + years);
   return x;

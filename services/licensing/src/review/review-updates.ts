@@ -9,7 +9,7 @@ import type { LicensingDeps } from '../app';
 import { applicationFor } from '../applications/access';
 
 /** A refused Update becomes 409 with the validator's code; a missing or ended review is 409 too. */
-async function asConflict<T>(fn: () => Promise<T>): Promise<T> {
+export async function asConflict<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {

@@ -7,6 +7,7 @@ import type { LicensingDeps } from '../app';
 import { applicationFor, includeAll } from '../applications/access';
 import { checklist } from '../applications/checklist';
 import { createApplication } from '../applications/create-application';
+import { timelineFor } from '../applications/internal-notes';
 import { toDetail, toSummary } from '../applications/view';
 import { uploadDocument } from '../documents/upload-document';
 import { toLicenseView } from '../licenses/license-views';
@@ -41,7 +42,8 @@ export function mountEducatorRoutes(app: Express, deps: LicensingDeps): void {
     const principal = readPrincipal(req, either);
     const { applicationNumber } = parse(applicationParams, req.params);
     const a = await applicationFor(deps.db, principal, applicationNumber);
-    res.json({ ...toDetail(deps.catalog, a), queue: await queueEstimate(deps.db, a) });
+    const detail = toDetail(deps.catalog, a);
+    res.json({ ...detail, timeline: await timelineFor(deps.db, principal, a.id, detail.timeline), queue: await queueEstimate(deps.db, a) });
   });
 
   app.get('/applications/:applicationNumber/checklist', async (req, res) => {

@@ -46,8 +46,9 @@ export function mountInternalRoutes(app: Express, deps: LicensingDeps): void {
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
       }
-      if (body.status === 'Closed Incomplete') {
-        await deps.db.correspondence.updateMany({ where: { applicationId: a.id, status: 'open' }, data: { status: 'expired' } });
+      if (body.status === 'Closed Incomplete' || body.status === 'Withdrawn') {
+        const status = body.status === 'Withdrawn' ? 'withdrawn' : 'expired';
+        await deps.db.correspondence.updateMany({ where: { applicationId: a.id, status: 'open' }, data: { status } });
       }
     }
     res.status(204).end();

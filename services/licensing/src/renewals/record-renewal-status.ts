@@ -1,0 +1,32 @@
+import type { RecordRenewalStatusInput } from '@elar/activities';
+import { notFound } from '@elar/errors';
+import type { LicensingDeps } from '../app';
+import { addYears } from '../licenses/issue-licenses';
+import type { RenewalResult } from './renewal-view';
+
+const FINAL = ['Renewed', 'Denied'];
+
+/**
+ * What the renewal workflow reports. `Renewed` moves each license's expiry from the one recorded
+ * when the renewal was created to `extendsYears` later, in one transaction guarded on the renewal
+ * not being final yet: a retried or replayed report extends nothing twice.
+ */
+export async function recordRenewalStatus(deps: LicensingDeps, input: RecordRenewalStatusInput) {
+  await deps.db.$transaction(async (tx) => {
+    const r = await tx.renewal.findUnique({ where: { renewalNumber: input.renewalNumber } });
+    if (!r) throw notFound('renewal-not-found', 'No such renewal.');
+    const claimed = await tx.renewal.updateMany({
+      where: { id: r.id, status: { notIn: FINAL } },
+      data: { status: input.status, evaluatorId: input.evaluatorId ?? r.evaluatorId, ...(FINAL.includes(input.status) ? { decidedAt: new Date() } : {}) },
+    });
+    if (!claimed.count || input.status !== 'Renewed') return;
+    const result = (r.result ?? []) as RenewalResult;
+    for (const item of result) {
+      const previous = new Date(item.previousExpiresAt);
+      const expiresAt = addYears(previous, deps.catalog.renewal.extendsYears);
+      await tx.license.updateMany({ where: { licenseNumber: item.licenseNumber, expiresAt: previous }, data: { expiresAt, status: 'Active' } });
+      item.expiresAt = expiresAt.toISOString().slice(0, 10);
+    }
+    await tx.renewal.update({ where: { id: r.id }, data: { result } });
+  });
+}

@@ -1,0 +1,66 @@
+import { ApplicationFailure, setHandler } from '@temporalio/workflow';
+import { REVIEW_REFUSALS, type ApplicationStatus, type ReviewState } from './contract';
+import { FINAL_STATUSES, assignUpdate, noteUpdate, withdrawUpdate } from './staff-updates-contract';
+
+const refuse = (type: string, message: string): never => {
+  throw ApplicationFailure.create({ type, message, nonRetryable: true });
+};
+
+/** What the staff Updates need from the running review. */
+export interface ReviewControls {
+  state: ReviewState;
+  profileId: string;
+  busy(): boolean;
+  /** Runs a status change with the busy flag held. */
+  exclusive(fn: () => Promise<void>): Promise<void>;
+  setStatus(status: ApplicationStatus, actor: string, detail?: Record<string, string | string[]>): Promise<void>;
+  /** Ends the open deficiency letter (child workflow), if any. */
+  cancelLetter(): void;
+}
+
+const open = (c: ReviewControls, what: string) => {
+  if (c.busy()) refuse(REVIEW_REFUSALS.wrongState, 'The application is being updated; try again.');
+  if (FINAL_STATUSES.includes(c.state.status)) refuse(REVIEW_REFUSALS.wrongState, `An application that is ${c.state.status} cannot be ${what}.`);
+};
+
+/** Internal note, assignment and withdrawal: validated before they are accepted, like the decisions. */
+export function registerStaffUpdates(c: ReviewControls): void {
+  setHandler(noteUpdate, async (_note) => ({ ...c.state }), { validator: (_note) => open(c, 'annotated') });
+
+  setHandler(
+    assignUpdate,
+    async ({ byId, byRole, evaluatorId }) => {
+      await c.exclusive(async () => {
+        c.state.evaluatorId = evaluatorId;
+        const status = c.state.status === 'Ready for Review' ? 'Under Review' : c.state.status;
+        await c.setStatus(status, `${byRole}:${byId}`, { assignedTo: evaluatorId });
+      });
+      return { ...c.state };
+    },
+    {
+      validator: ({ byId, byRole, evaluatorId }) => {
+        open(c, 'assigned');
+        if (byRole === 'evaluator' && c.state.evaluatorId !== byId) refuse(REVIEW_REFUSALS.notAssigned, 'Only the evaluator who holds this application (or customer service) may assign it.');
+        if (!evaluatorId?.trim()) refuse(REVIEW_REFUSALS.invalid, 'Name the evaluator to assign.');
+        if (c.state.evaluatorId === evaluatorId) refuse(REVIEW_REFUSALS.invalid, 'That evaluator already holds this application.');
+      },
+    },
+  );
+
+  setHandler(
+    withdrawUpdate,
+    async () => {
+      await c.exclusive(async () => {
+        c.cancelLetter();
+        await c.setStatus('Withdrawn', 'educator');
+      });
+      return { ...c.state };
+    },
+    {
+      validator: ({ profileId }) => {
+        if (profileId !== c.profileId) refuse(REVIEW_REFUSALS.notAssigned, 'Only the applicant may withdraw this application.');
+        open(c, 'withdrawn');
+      },
+    },
+  );
+}

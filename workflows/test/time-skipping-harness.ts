@@ -1,0 +1,44 @@
+import { afterAll, beforeAll } from '@jest/globals';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { SA } from '../src/shared/search-attributes';
+import { timeSkippingEnv, workflowsPath } from './environments';
+
+/** The time-skipping server with the project's custom search attributes added (2 = KEYWORD). */
+export async function timeSkippingWithSearchAttributes(): Promise<TestWorkflowEnvironment> {
+  const env = await timeSkippingEnv();
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: Object.fromEntries(Object.values(SA).map((k) => [k.name, 2])),
+  });
+  return env;
+}
+
+/** Registers the suite's set-up and tear-down; the returned function gives the environment inside tests. */
+export function useTimeSkippingEnv(): () => TestWorkflowEnvironment {
+  let env: TestWorkflowEnvironment | undefined;
+  beforeAll(async () => {
+    env = await timeSkippingWithSearchAttributes();
+  }, 120_000);
+  afterAll(async () => {
+    await env?.teardown();
+  });
+  return () => env!;
+}
+
+let n = 0;
+/** Runs `fn` with a worker on a fresh task queue serving every workflow and the given activities. */
+export async function withWorker<T>(env: TestWorkflowEnvironment, activities: object, fn: (taskQueue: string) => Promise<T>): Promise<T> {
+  const taskQueue = `harness-${process.pid}-${++n}`;
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities });
+  return worker.runUntil(fn(taskQueue));
+}
+
+/** Polls until `ok` (the time-skipping server runs activities on real time). */
+export async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean, tries = 100): Promise<T> {
+  for (let i = 0; ; i++) {
+    const v = await fn();
+    if (ok(v) || i >= tries) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
