@@ -3,3 +3,4 @@ export { createPartialMatchActivities } from './partial-match';
 export {
   createLicensingActivities, type RecordStatusInput, type OpenCorrespondenceInput, type IssueLicenseInput, type IssuedLicenses,
 } from './licensing';
+export { createHardCopyActivities, type HardCopyStep, type HardCopyStatusReport } from './hard-copy';

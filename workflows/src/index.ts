@@ -6,3 +6,4 @@ export * from './application-review/contract';
 export * from './correspondence/contract';
 export const workflowsPath = require.resolve('./workflows');
 export * from './partial-match/contract';
+export * from './hard-copy/contract';

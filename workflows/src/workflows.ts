@@ -3,3 +3,4 @@ export { profileOnboarding } from './profile-onboarding/workflow';
 export { partialMatchEscalation } from './partial-match/workflow';
 export { applicationReview } from './application-review/workflow';
 export { correspondence } from './correspondence/workflow';
+export { hardCopyFulfillment } from './hard-copy/workflow';

@@ -3,3 +3,4 @@ export * from './identity';
 export * from './licensing';
 export * from './route-spec';
 export * from './routes';
+export * from './hard-copy';

@@ -15,6 +15,14 @@ export const licensingEnv = z.object({
   DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(700_000),
   /** Path of the editable catalog file; the shipped one by default. */
   CATALOG_PATH: z.string().optional(),
+  /** Fee per printed copy of a license, in cents. */
+  HARD_COPY_FEE_CENTS: z.coerce.number().int().min(0).default(2500),
+  /** Where the local print vendor writes its jobs (one folder per job). */
+  PRINT_SPOOL_DIR: z.string().default('.data/print-spool'),
+  /** Local print vendor: fail each job's first N submissions (-1: always), to show retries. */
+  PRINT_VENDOR_FAIL_TIMES: z.coerce.number().int().min(-1).default(0),
+  /** Shared with the print vendor: its webhook calls carry it in the x-print-vendor-secret header. */
+  PRINT_VENDOR_WEBHOOK_SECRET: z.string().min(16).default('local-print-vendor-secret'),
 });
 
 export type LicensingConfig = z.infer<typeof licensingEnv>;
