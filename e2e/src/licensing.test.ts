@@ -4,7 +4,8 @@ import { Client as PgClient } from 'pg';
 import { request } from 'undici';
 import type { Stack } from '@elar/devstack';
 import { hashSecret } from '../../services/identity/src/credentials/hashing';
-import { apiClient, newProfile, type ApiClient } from './client';
+import { apiClient, type ApiClient } from './client';
+import { signedInEducator as educatorVia, until } from './educators';
 import { startTestStack } from './stack';
 
 let stack: Stack;
@@ -22,25 +23,7 @@ afterAll(async () => {
 const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`).toString('base64');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function until<T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
-    await sleep(250);
-  }
-}
-
-/** An educator created through the public API, signed in. */
-async function signedInEducator(firstName: string, lastName: string) {
-  const profile = newProfile({ firstName, lastName });
-  const created = await api.post('/profiles', profile);
-  expect(created.status).toBe(201);
-  const signIn = await api.post('/auth/sign-in', { username: created.body.username, password: profile.credentials.password });
-  expect(signIn.status).toBe(200);
-  return { token: signIn.body.token as string, email: profile.contact.email, mepid: created.body.mepid as string };
-}
+const signedInEducator = (firstName: string, lastName: string) => educatorVia(api, firstName, lastName);
 
 /** Identity's seed is not run in test mode: the test inserts an evaluator into identity's test database. */
 async function signedInEvaluator() {
