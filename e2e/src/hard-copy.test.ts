@@ -3,13 +3,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Client as PgClient } from 'pg';
 import pdfParse from 'pdf-parse/lib/pdf-parse.js';
 import { request } from 'undici';
 import type { Stack } from '@elar/devstack';
 import { apiClient, type ApiClient } from './client';
 import { signedInEducator, until } from './educators';
 import { startTestStack } from './stack';
+import { withIdentityDb as withDb } from './staff';
 
 const VENDOR_SECRET = 'e2e-print-vendor-secret-0001';
 const spoolDir = mkdtempSync(join(tmpdir(), 'elar-print-spool-'));
@@ -24,16 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
-
-async function withDb<T>(url: string, fn: (db: PgClient) => Promise<T>): Promise<T> {
-  const db = new PgClient({ connectionString: url });
-  await db.connect();
-  try {
-    return await fn(db);
-  } finally {
-    await db.end();
-  }
-}
 
 /** An educator with an issued license (written straight into licensing's test database, as review would issue it). */
 async function educatorWithLicense(firstName: string, lastName: string) {

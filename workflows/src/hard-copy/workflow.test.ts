@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { ApplicationFailure } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { createHardCopyActivities, createNotificationActivities } from '@elar/activities';
-import { SA } from '../shared/search-attributes';
+import { timeSkippingEnvWithSearchAttributes } from '../../test/environments';
 import {
   cancelOrderUpdate, confirmAddressUpdate, hardCopyStateQuery, hardCopyWorkflowId, vendorEventSignal,
   type HardCopyInput, type HardCopyStatus,
@@ -12,19 +11,11 @@ import {
 
 type Activities = ReturnType<typeof createHardCopyActivities> & ReturnType<typeof createNotificationActivities>;
 
-const PROJECT_ROOT = join(__dirname, '..', '..', '..');
 let env: TestWorkflowEnvironment;
 let n = 0;
 
 beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: join(PROJECT_ROOT, '.tools', 'venv', 'bin', 'temporal-test-server') } },
-  });
-  // The time-skipping server knows no custom search attributes until they are added (2 = KEYWORD).
-  await env.connection.operatorService.addSearchAttributes({
-    namespace: env.namespace ?? 'default',
-    searchAttributes: Object.fromEntries(Object.values(SA).map((k) => [k.name, 2])),
-  });
+  env = await timeSkippingEnvWithSearchAttributes();
 }, 120_000);
 
 afterAll(async () => {

@@ -1,8 +1,8 @@
 import {
   ActivityFailure, allHandlersFinished, condition, log, proxyActivities, setHandler, upsertMemo, upsertSearchAttributes, workflowInfo,
-  ApplicationFailure,
 } from '@temporalio/workflow';
 import type { createHardCopyActivities, createNotificationActivities } from '@elar/activities';
+import { SERVICE_CALLS, refuse } from '../shared/workflow-helpers';
 import { SA } from '../shared/search-attributes';
 import {
   HARD_COPY_REFUSALS, cancelOrderUpdate, confirmAddressUpdate, hardCopyStateQuery, vendorEventSignal,
@@ -11,17 +11,10 @@ import {
 
 type Activities = ReturnType<typeof createHardCopyActivities> & ReturnType<typeof createNotificationActivities>;
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
+const acts = proxyActivities<Activities>(SERVICE_CALLS);
 
 const DAY = 24 * 60 * 60 * 1000;
 const CANCELLABLE: readonly HardCopyStatus[] = ['Paid', 'Certificate Rendered', 'Sent to Printer'];
-
-const refuse = (type: string, message: string): never => {
-  throw ApplicationFailure.create({ type, message, nonRetryable: true });
-};
 
 /**
  * One hard-copy order: payment captured -> certificate rendered -> print job (retried per the
