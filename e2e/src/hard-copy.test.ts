@@ -8,6 +8,7 @@ import { request } from 'undici';
 import type { Stack } from '@elar/devstack';
 import { apiClient, type ApiClient } from './client';
 import { signedInEducator, until } from './educators';
+import { watchStatus } from './live-status';
 import { startTestStack } from './stack';
 import { withIdentityDb as withDb } from './staff';
 
@@ -106,6 +107,7 @@ describe('hard copies through the gateway', () => {
     expect(n).toMatch(/^HC-\d{4}-\d{6}$/);
     expect(placed.body).toMatchObject({ amountCents: 5000, quantity: 2, licenseNumber: educator.licenseNumber });
     expect((await api.post('/hard-copy-orders', body, educator.token)).body.orderNumber).toBe(n);
+    const live = watchStatus(`${stack.gatewayUrl}/api/v1/hard-copy-orders/${n}/events`, educator.token);
 
     const sent = await orderStatus(n, educator.token, 'Sent to Printer');
     const jobId = jobIdOf(sent);
@@ -130,6 +132,9 @@ describe('hard copies through the gateway', () => {
     ]));
     expect((await api.get('/hard-copy-orders', educator.token)).body.orders.map((o: { orderNumber: string }) => o.orderNumber)).toContain(n);
     expect(await counts(n)).toEqual({ charges: 1, refunds: 0, printJobs: 1 });
+    await until('the stream to show Delivered', async () => [...live.statuses], (s) => s.includes('Delivered'));
+    expect(live.statuses).toEqual(expect.arrayContaining(['Printed', 'Mailed', 'Delivered']));
+    await live.close();
   });
 
   it('cancel before printing -> refunded once, with an email', async () => {
