@@ -4,3 +4,4 @@ export {
   createLicensingActivities, type RecordStatusInput, type OpenCorrespondenceInput, type IssueLicenseInput, type IssuedLicenses,
 } from './licensing';
 export { createRenewalActivities, type RecordRenewalStatusInput } from './renewals';
+export { createHardCopyActivities, type HardCopyStep, type HardCopyStatusReport } from './hard-copy';

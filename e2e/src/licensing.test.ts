@@ -1,10 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client as PgClient } from 'pg';
-import { request } from 'undici';
 import type { Stack } from '@elar/devstack';
 import { hashSecret } from '../../services/identity/src/credentials/hashing';
-import { apiClient, newProfile, type ApiClient } from './client';
+import { apiClient, type ApiClient } from './client';
+import { signedInEducator as educatorVia, until } from './educators';
+import { watchStatus } from './live-status';
 import { startTestStack } from './stack';
 
 let stack: Stack;
@@ -22,25 +23,7 @@ afterAll(async () => {
 const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`).toString('base64');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function until<T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
-    await sleep(250);
-  }
-}
-
-/** An educator created through the public API, signed in. */
-async function signedInEducator(firstName: string, lastName: string) {
-  const profile = newProfile({ firstName, lastName });
-  const created = await api.post('/profiles', profile);
-  expect(created.status).toBe(201);
-  const signIn = await api.post('/auth/sign-in', { username: created.body.username, password: profile.credentials.password });
-  expect(signIn.status).toBe(200);
-  return { token: signIn.body.token as string, email: profile.contact.email, mepid: created.body.mepid as string };
-}
+const signedInEducator = (firstName: string, lastName: string) => educatorVia(api, firstName, lastName);
 
 /** Identity's seed is not run in test mode: the test inserts an evaluator into identity's test database. */
 async function signedInEvaluator() {
@@ -65,39 +48,6 @@ async function signedInEvaluator() {
   }
 }
 
-/** Reads a Server-Sent Events stream in the background, keeping every `status` event. */
-function watchStatus(applicationNumber: string, token: string) {
-  const statuses: string[] = [];
-  let text = '';
-  let body: { destroy(): unknown } | undefined;
-  const reading = request(`${stack.gatewayUrl}/api/v1/applications/${applicationNumber}/events`, { headers: { authorization: `Bearer ${token}` } }).then(async (res) => {
-    expect(res.statusCode).toBe(200);
-    expect(String(res.headers['content-type'])).toContain('text/event-stream');
-    body = res.body;
-    try {
-      for await (const chunk of res.body) {
-        text += chunk.toString();
-        let i;
-        while ((i = text.indexOf('\n\n')) >= 0) {
-          const block = text.slice(0, i);
-          text = text.slice(i + 2);
-          const data = block.split('\n').find((l) => l.startsWith('data: '));
-          if (data) statuses.push(JSON.parse(data.slice(6)).status);
-        }
-      }
-    } catch {
-      /* closed by the test */
-    }
-  });
-  return {
-    statuses,
-    async close() {
-      body?.destroy();
-      await reading.catch(() => undefined);
-    },
-  };
-}
-
 describe('licensing through the gateway: apply, pay, submit, review with correspondence, issue, look up', () => {
   it('runs the whole journey, charging once and showing every status change live', async () => {
     const educator = await signedInEducator('Katherine', `Johnson-${[...randomBytes(4)].map((b) => String.fromCharCode(97 + (b % 26))).join('')}`);
@@ -118,7 +68,7 @@ describe('licensing through the gateway: apply, pay, submit, review with corresp
     expect(checklist.body.checklist.map((r: { id: string }) => r.id)).toEqual(['bachelors-transcript', 'mtel-communication-literacy', 'mtel-subject', 'program-completion', 'sei-endorsement']);
     expect(checklist.body.checklist.every((r: { met: boolean }) => !r.met)).toBe(true);
 
-    const live = watchStatus(n, educator.token);
+    const live = watchStatus(`${stack.gatewayUrl}/api/v1/applications/${n}/events`, educator.token);
     try {
       // Upload abuse: a text file named .pdf, a hostile name; nothing is stored.
       const fake = await api.post(`/applications/${n}/documents`, { requirementId: 'bachelors-transcript', fileName: 'transcript.pdf', contentBase64: Buffer.from('just text').toString('base64') }, educator.token);

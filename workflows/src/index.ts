@@ -11,3 +11,4 @@ export { REQUEST_ID_TEMPORAL_HEADER } from './shared/request-id';
 export * from './partial-match/contract';
 export * from './license-renewal/contract';
 export * from './application-review/staff-updates-contract';
+export * from './hard-copy/contract';

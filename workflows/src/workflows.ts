@@ -4,3 +4,4 @@ export { partialMatchEscalation } from './partial-match/workflow';
 export { applicationReview } from './application-review/workflow';
 export { correspondence } from './correspondence/workflow';
 export { licenseRenewal } from './license-renewal/workflow';
+export { hardCopyFulfillment } from './hard-copy/workflow';

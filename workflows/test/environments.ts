@@ -24,6 +24,17 @@ export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
 }
 
+/** The time-skipping server with the project's search attributes, which it knows only once added (2 = KEYWORD). */
+export async function timeSkippingEnvWithSearchAttributes(): Promise<TestWorkflowEnvironment> {
+  const env = await timeSkippingEnv();
+  const { SA } = await import('../src/shared/search-attributes');
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: Object.fromEntries(Object.values(SA).map((k) => [k.name, 2])),
+  });
+  return env;
+}
+
 export const workflowsPath = require.resolve('../src/workflows');
 export { workflowInterceptorModules } from '../src/index';
 

@@ -4,3 +4,4 @@ export * from './licensing';
 export * from './route-spec';
 export * from './routes';
 export * from './renewal';
+export * from './hard-copy';

@@ -59,9 +59,11 @@ export const uploadDocumentRequest = z.object({
   contentBase64: z.string().min(4).max(1_000_000).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
 });
 
+/** Chosen by the client per payment attempt; a retry with the same key never charges twice. */
+export const idempotencyKey = z.string().min(8).max(100).regex(/^[A-Za-z0-9._:-]+$/);
+
 export const payRequest = z.object({
-  /** Chosen by the client per payment attempt; a retry with the same key never charges twice. */
-  idempotencyKey: z.string().min(8).max(100).regex(/^[A-Za-z0-9._:-]+$/),
+  idempotencyKey,
   card: z.object({
     number: z.string().regex(/^\d{13,19}$/, 'card number digits'),
     expMonth: z.number().int().min(1).max(12),
@@ -127,8 +129,10 @@ export const licenseLookupQuery = z
   .object({
     name: z.string().trim().min(2).max(60).optional(),
     licenseNumber: z.string().trim().regex(/^\d{6,8}$/).optional(),
+    /** The code printed on a certificate (unofficial copy or hard copy). */
+    verificationCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/, 'a code like ABCD-EFGH-JKLM').optional(),
   })
-  .refine((q) => q.name || q.licenseNumber, { message: 'give a name or a license number' });
+  .refine((q) => q.name || q.licenseNumber || q.verificationCode, { message: 'give a name, a license number or a verification code' });
 
 /** Only what the public may see: name, license, field, status and dates. */
 export const publicLicense = z.object({

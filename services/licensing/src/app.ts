@@ -5,9 +5,12 @@ import type { StatusBus } from './applications/status-bus';
 import type { Catalog } from './catalog/catalog';
 import { dbCheck, type Db } from './db/client';
 import type { LicensingConfig } from './env';
+import type { PrintVendor } from './hard-copy/print-vendor';
 import type { PaymentProvider } from './payments/provider';
 import { mountEducatorRoutes } from './routes/educator-routes';
 import { mountEvaluatorRoutes } from './routes/evaluator-routes';
+import { mountHardCopyInternalRoutes } from './routes/hard-copy-internal-routes';
+import { mountHardCopyRoutes } from './routes/hard-copy-routes';
 import { mountInternalRoutes } from './routes/internal-routes';
 import { mountPublicRoutes } from './routes/public-routes';
 import { mountRenewalRoutes } from './routes/renewal-routes';
@@ -20,6 +23,7 @@ export interface LicensingDeps {
   temporal: TemporalHandle;
   identity: ServiceClient;
   payments: PaymentProvider;
+  printVendor: PrintVendor;
   bus: StatusBus;
   logger: Logger;
 }
@@ -42,6 +46,8 @@ export function createLicensingApp(deps: LicensingDeps) {
       mountInternalRoutes(app, deps);
       mountRenewalRoutes(app, deps);
       mountStaffRoutes(app, deps);
+      mountHardCopyRoutes(app, deps);
+      mountHardCopyInternalRoutes(app, deps);
     },
   });
 }

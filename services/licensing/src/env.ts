@@ -21,6 +21,14 @@ export const licensingEnv = z.object({
    * renewal is processed at once. The choice is a hash of the renewal number: stable on retries.
    */
   RENEWAL_AUDIT_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.05),
+  /** Fee per printed copy of a license, in cents. */
+  HARD_COPY_FEE_CENTS: z.coerce.number().int().min(0).default(2500),
+  /** Where the local print vendor writes its jobs (one folder per job). */
+  PRINT_SPOOL_DIR: z.string().default('.data/print-spool'),
+  /** Local print vendor: fail each job's first N submissions (-1: always), to show retries. */
+  PRINT_VENDOR_FAIL_TIMES: z.coerce.number().int().min(-1).default(0),
+  /** Shared with the print vendor: its webhook calls carry it in the x-print-vendor-secret header. */
+  PRINT_VENDOR_WEBHOOK_SECRET: z.string().min(16).default('local-print-vendor-secret'),
 });
 
 export type LicensingConfig = z.infer<typeof licensingEnv>;

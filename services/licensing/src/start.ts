@@ -6,6 +6,7 @@ import { createStatusBus } from './applications/status-bus';
 import { loadCatalog } from './catalog/catalog';
 import { createDb } from './db/client';
 import type { LicensingConfig } from './env';
+import { createLocalPrintVendor } from './hard-copy/print-vendor';
 import { createOfflinePaymentProvider } from './payments/offline-provider';
 
 /** Wires the service from config and listens; `stop()` drains and closes everything it opened. */
@@ -17,6 +18,7 @@ export async function startLicensing(config: LicensingConfig) {
   const identity = createServiceClient({ name: 'identity', baseUrl: config.IDENTITY_URL, headers: { [INTERNAL_TOKEN_HEADER]: config.INTERNAL_TOKEN } });
   const deps: LicensingDeps = {
     config, db, catalog, temporal, identity, logger, payments: createOfflinePaymentProvider(), bus: createStatusBus(),
+    printVendor: createLocalPrintVendor({ spoolDir: config.PRINT_SPOOL_DIR, failTimes: config.PRINT_VENDOR_FAIL_TIMES }),
   };
   const server = await startServer(createLicensingApp(deps), config.PORT, config.HOST);
   logger.info({ url: server.url }, 'licensing listening');

@@ -2,6 +2,7 @@
 type Render = (d: Record<string, unknown>) => { subject: string; text: string };
 
 import { applicationTemplates } from './application-templates';
+import { hardCopyTemplates } from './hard-copy-templates';
 
 const sign = '\n\nMassachusetts Department of Elementary and Secondary Education\nEducator Licensure And Renewal (ELAR)';
 
@@ -47,6 +48,7 @@ export const templates: Record<string, Render> = {
     text: `Dear ${d.name},\n\nYour code to reset your ELAR password is ${d.code}. It works once and expires in 15 minutes. If you did not ask for it, ignore this email.${sign}`,
   }),
   ...applicationTemplates(sign),
+  ...hardCopyTemplates(sign),
 };
 
 export function renderTemplate(template: string, data: Record<string, unknown>) {

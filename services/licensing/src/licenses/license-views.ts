@@ -32,3 +32,12 @@ export const toPublicLicense = (catalog: Catalog, l: License) => ({
   issueDate: day(l.issueDate)!,
   expiresAt: day(l.expiresAt),
 });
+
+/** What a certificate shows (the holder's name, the license and its dates, the verification code). */
+export const toCertificateContent = (catalog: Catalog, l: License, verificationCode: string, copy: string) => {
+  const view = toLicenseView(l);
+  return {
+    ...toPublicLicense(catalog, l), holderName: `${l.holderFirstName} ${l.holderLastName}`,
+    validity: view.validity, verificationCode, copy,
+  };
+};

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ChargeRequest, ChargeResult, PaymentProvider } from './provider';
+import type { ChargeRequest, ChargeResult, PaymentProvider, RefundRequest } from './provider';
 
 /** Card numbers the offline provider knows, as a processor's test mode documents them. */
 export const TEST_CARDS = {
@@ -12,11 +12,20 @@ export const TEST_CARDS = {
  * succeeds, 4000000000000002 is declined, any other number is declined as not a test card, an expired
  * card is declined. A repeated idempotency key answers the first result and never charges again.
  */
-export function createOfflinePaymentProvider(now: () => Date = () => new Date()): PaymentProvider & { charges(): number } {
+export function createOfflinePaymentProvider(now: () => Date = () => new Date()): PaymentProvider & { charges(): number; refunds(): number } {
   const byKey = new Map<string, ChargeResult>();
+  const refundsByKey = new Map<string, { refundId: string }>();
   let charges = 0;
   return {
     charges: () => charges,
+    refunds: () => refundsByKey.size,
+    async refund(req: RefundRequest) {
+      const seen = refundsByKey.get(req.idempotencyKey);
+      if (seen) return seen;
+      const result = { refundId: `rfnd_${createHash('sha256').update(req.idempotencyKey).digest('hex').slice(0, 20)}` };
+      refundsByKey.set(req.idempotencyKey, result);
+      return result;
+    },
     async charge(req: ChargeRequest): Promise<ChargeResult> {
       const seen = byKey.get(req.idempotencyKey);
       if (seen) return seen;

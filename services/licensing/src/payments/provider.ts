@@ -10,6 +10,15 @@ export type ChargeResult =
   | { status: 'succeeded'; receiptId: string }
   | { status: 'declined'; declineCode: string; message: string };
 
+export interface RefundRequest {
+  idempotencyKey: string;
+  /** The charge's receipt. */
+  receiptId: string;
+  amountCents: number;
+}
+
 export interface PaymentProvider {
   charge(req: ChargeRequest): Promise<ChargeResult>;
+  /** Refunds (part of) a charge; a repeated key answers the first refund and never refunds again. */
+  refund(req: RefundRequest): Promise<{ refundId: string }>;
 }

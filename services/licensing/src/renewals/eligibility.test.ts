@@ -8,7 +8,7 @@ const now = new Date('2026-11-29T12:00:00Z');
 const license = (over: Partial<License>): License => ({
   id: 'l', licenseNumber: '500001', applicationId: null, sourceItemId: null, profileId: 'p', mepid: '12345678', holderFirstName: 'A', holderLastName: 'B',
   kind: 'license', licenseType: 'professional', field: 'mathematics', gradeLevel: '8-12', issueDate: new Date('2022-06-01'), expiresAt: new Date('2027-06-01'),
-  validityKind: 'calendar-years', validityYears: 5, status: 'Active', createdAt: now, ...over,
+  validityKind: 'calendar-years', validityYears: 5, status: 'Active', verificationCode: null, createdAt: now, ...over,
 });
 const code = (fn: () => void) => {
   try {

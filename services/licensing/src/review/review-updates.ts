@@ -8,8 +8,8 @@ import { applicationReviewWorkflowId, claimUpdate, decisionUpdate, type Decision
 import type { LicensingDeps } from '../app';
 import { applicationFor } from '../applications/access';
 
-/** A refused Update becomes 409 with the validator's code; a missing or ended review is 409 too. */
-export async function asConflict<T>(fn: () => Promise<T>): Promise<T> {
+/** A refused Update becomes 409 with the validator's code; a missing or ended workflow is 409 too. */
+export async function asConflict<T>(fn: () => Promise<T>, ended = { code: 'review-not-running', message: 'This application is not under review.' }): Promise<T> {
   try {
     return await fn();
   } catch (err) {
@@ -17,10 +17,10 @@ export async function asConflict<T>(fn: () => Promise<T>): Promise<T> {
       const cause = err.cause as { type?: string; message?: string } | undefined;
       throw conflict(cause?.type ?? 'decision-refused', cause?.message ?? 'The review refused this action.');
     }
-    if (err instanceof WorkflowNotFoundError) throw conflict('review-not-running', 'This application is not under review.');
+    if (err instanceof WorkflowNotFoundError) throw conflict(ended.code, ended.message);
     if (err instanceof AppError) throw err;
     const message = (err as Error)?.message ?? '';
-    if (/completed|already finished|not found/i.test(message)) throw conflict('review-not-running', 'This application is not under review.');
+    if (/completed|already finished|not found/i.test(message)) throw conflict(ended.code, ended.message);
     throw err;
   }
 }

@@ -15,6 +15,7 @@ import { payApplication } from '../payments/pay-application';
 import { queueEstimate } from '../review/queue-estimate';
 import { replyToLetter } from '../review/reply';
 import { submitApplication } from '../review/submit';
+import { streamStatus } from './status-stream';
 
 const either = ['educator', 'evaluator'] as const;
 
@@ -85,15 +86,7 @@ export function mountEducatorRoutes(app: Express, deps: LicensingDeps): void {
     const { applicationNumber } = parse(applicationParams, req.params);
     const a = await deps.db.application.findUnique({ where: { applicationNumber }, include: includeAll });
     const current = await applicationFor(deps.db, principal, applicationNumber).then(() => a!);
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' });
-    const send = (data: object) => res.write(`event: status\ndata: ${JSON.stringify(data)}\n\n`);
-    send({ applicationNumber, status: current.status, at: current.updatedAt.toISOString(), type: 'current' });
-    const unsubscribe = deps.bus.subscribe(applicationNumber, send);
-    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
-    req.on('close', () => {
-      clearInterval(keepAlive);
-      unsubscribe();
-    });
+    streamStatus(deps, req, res, { number: applicationNumber, status: current.status, at: current.updatedAt });
   });
 
   app.get('/licenses/mine', async (req, res) => {

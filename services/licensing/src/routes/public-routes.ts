@@ -13,7 +13,9 @@ export function mountPublicRoutes(app: Express, deps: LicensingDeps): void {
     const q = parse(licenseLookupQuery, req.query);
     const parts = (q.name ?? '').split(/\s+/).filter(Boolean);
     const rows = await deps.db.license.findMany({
-      where: q.licenseNumber
+      where: q.verificationCode
+        ? { verificationCode: q.verificationCode }
+        : q.licenseNumber
         ? { licenseNumber: q.licenseNumber }
         : { AND: parts.map((p) => ({ OR: [{ holderFirstName: { equals: p, mode: 'insensitive' as const } }, { holderLastName: { equals: p, mode: 'insensitive' as const } }] })) },
       orderBy: [{ holderLastName: 'asc' }, { issueDate: 'desc' }],
