@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pdfParse from 'pdf-parse/lib/pdf-parse.js';
 import { request } from 'undici';
 import type { Stack } from '@elar/devstack';
-import { apiClient, type ApiClient } from './client';
+import { apiClient, newProfile, type ApiClient } from './client';
 import { signedInEducator, until } from './educators';
 import { watchStatus } from './live-status';
 import { startTestStack } from './stack';
@@ -96,9 +96,10 @@ describe('hard copies through the gateway', () => {
     expect((await order(stranger.token, educator.licenseNumber)).status).toBe(404);
   });
 
-  it('happy path: one charge for a double click, printed, mailed with tracking, delivered, with emails and a timeline', async () => {
+  it('happy path: mailed to the profile’s address by default, one charge for a double click, printed, mailed with tracking, delivered, with emails and a timeline', async () => {
     const educator = await educatorWithLicense('Alan', 'Turing');
-    const body = { idempotencyKey: `hc-${randomUUID()}`, card, licenseNumber: educator.licenseNumber, quantity: 2, address };
+    // No address given: the order takes the mailing address on the educator's profile.
+    const body = { idempotencyKey: `hc-${randomUUID()}`, card, licenseNumber: educator.licenseNumber, quantity: 2 };
     const [first, second] = await Promise.all([api.post('/hard-copy-orders', body, educator.token), api.post('/hard-copy-orders', body, educator.token)]);
     const placed = first.status === 201 ? first : second;
     expect(placed.status).toBe(201);
@@ -106,6 +107,7 @@ describe('hard copies through the gateway', () => {
     const n: string = placed.body.orderNumber;
     expect(n).toMatch(/^HC-\d{4}-\d{6}$/);
     expect(placed.body).toMatchObject({ amountCents: 5000, quantity: 2, licenseNumber: educator.licenseNumber });
+    expect(placed.body.address).toEqual(newProfile().contact.address);
     expect((await api.post('/hard-copy-orders', body, educator.token)).body.orderNumber).toBe(n);
     const live = watchStatus(`${stack.gatewayUrl}/api/v1/hard-copy-orders/${n}/events`, educator.token);
 

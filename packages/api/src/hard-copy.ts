@@ -15,8 +15,8 @@ export const HARD_COPY_STATUSES = [
 export const hardCopyOrderRequest = payRequest.extend({
   licenseNumber: licenseNumberParams.shape.licenseNumber,
   quantity: z.number().int().min(1).max(10).default(1),
-  /** Where to mail it. */
-  address,
+  /** Where to mail it; omitted: the mailing address on the educator's profile. */
+  address: address.optional(),
   /** Test mode only (refused in production): the local print vendor fails this many times (-1: always). */
   testVendorFailures: z.number().int().min(-1).max(20).optional(),
 });

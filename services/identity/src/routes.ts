@@ -50,6 +50,13 @@ export function mountIdentityRoutes(app: Express, deps: IdentityDeps): void {
     res.json(toProfileView(profile));
   });
 
+  /** For licensing's hard-copy orders: the owner's mailing address on file (internal callers only). */
+  app.get('/internal/profiles/:id/mailing-address', async (req, res) => {
+    const profile = await deps.db.profile.findUnique({ where: { id: req.params.id! }, select: { address: true } });
+    if (!profile) throw notFound('profile-not-found', 'No such profile.');
+    res.json({ address: profile.address ?? null });
+  });
+
   app.post('/internal/auth/sign-in', async (req, res) => {
     const { username, password } = parse(z.object({ username: z.string().min(1), password: z.string().min(1) }), req.body);
     res.json(await signIn(deps.db, deps.config.SESSION_TTL_MINUTES, username, password, req.header('x-client-ip') ?? undefined));

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { hardCopyOrderRequest } from '@elar/api';
-import { AppError, badRequest, conflict, notFound } from '@elar/errors';
+import { AppError, badRequest, conflict, notFound, unprocessable } from '@elar/errors';
 import type { Principal } from '@elar/http';
 import { WorkflowExecutionAlreadyStartedError } from '@elar/temporal';
 import { TASK_QUEUES, hardCopyWorkflowId } from '@elar/workflows';
@@ -47,6 +47,13 @@ async function replay(deps: LicensingDeps, principal: Principal, paymentKey: str
   return { created: false, order: payment.order };
 }
 
+/** The mailing address on the educator's profile (identity owns it). */
+async function profileAddress(deps: LicensingDeps, profileId: string) {
+  const { body } = await deps.identity.get<{ address: Record<string, string> | null }>(`/internal/profiles/${encodeURIComponent(profileId)}/mailing-address`);
+  if (!body.address) throw unprocessable('address-required', 'Your profile has no mailing address; give one for this order.');
+  return body.address;
+}
+
 /**
  * Charges quantity x fee once per idempotency key (the key is recorded with the order before the
  * provider is called, and passed to it), then starts the fulfillment workflow with ids only.
@@ -56,6 +63,7 @@ export async function placeOrder(deps: LicensingDeps, principal: Principal, body
   if (again) return again;
   if (body.testVendorFailures !== undefined && deps.config.NODE_ENV === 'production') throw badRequest('test-flag-refused', 'testVendorFailures is for test mode only.');
   const license = await ownedLicense(deps, principal, body.licenseNumber);
+  const mailTo = body.address ?? (await profileAddress(deps, principal.userId));
   if (currentStatus(license) !== 'Active') throw conflict('license-not-active', 'Only an active license can be printed.');
   const rows = await deps.db.$queryRaw<{ v: bigint }[]>`SELECT nextval('hard_copy_order_seq') AS v`;
   const orderNumber = `HC-${new Date().getUTCFullYear()}-${String(rows[0]!.v).padStart(6, '0')}`;
@@ -66,7 +74,7 @@ export async function placeOrder(deps: LicensingDeps, principal: Principal, body
     order = await deps.db.hardCopyOrder.create({
       data: {
         orderNumber, profileId: license.profileId, mepid: license.mepid, licenseId: license.id, quantity: body.quantity, unitFeeCents, amountCents,
-        address: body.address, status: 'Payment Pending', vendorFailures: body.testVendorFailures ?? 0,
+        address: mailTo, status: 'Payment Pending', vendorFailures: body.testVendorFailures ?? 0,
         payments: { create: { kind: 'charge', idempotencyKey: body.idempotencyKey, amountCents, status: 'pending', cardLast4: body.card.number.slice(-4) } },
       },
       include: includeOrder,
