@@ -5,6 +5,7 @@ import { hashSecret } from '../../services/identity/src/credentials/hashing';
 import { signedInEducator as educatorVia, until } from './educators';
 import { watchStatus } from './live-status';
 import { useTestStack } from './stack';
+import { findWorkflows } from './temporal';
 
 const t = useTestStack();
 
@@ -104,6 +105,8 @@ describe('licensing through the gateway: apply, pay, submit, review with corresp
       expect(submitted.status).toBe(202);
       expect((await t.api.post(`/applications/${n}/submit`, undefined, educator.token)).status).toBe(202);
       expect((await t.api.get(`/applications`, educator.token)).body.applications[0]).toMatchObject({ applicationNumber: n, status: 'Ready for Review', paid: true });
+      // Operators find the review in the Temporal UI by the numbers people quote.
+      expect(await findWorkflows(t.stack.temporalAddress, `ApplicationNumber = '${n}' AND MEPID = '${educator.mepid}'`)).toEqual([`application-review:${n}`]);
       const waiting = await t.api.get(`/applications/${n}`, educator.token);
       expect(waiting.body.queue).toMatchObject({ position: expect.any(Number), estimatedDecisionDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
 

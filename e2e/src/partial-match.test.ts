@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { Client, Connection } from '@temporalio/client';
 import { newProfile } from './client';
 import { useTestStack } from './stack';
+import { findWorkflows } from './temporal';
 import { createOrganization, createPerson } from './staff';
 
 const PII_KEY = 'e2e-identity-pii-key-0123456789';
@@ -67,18 +67,7 @@ describe('profile outcomes that meet an existing record', () => {
     const token = await signIn(username!, submission.credentials.password);
     expect((await t.api.get('/me', token)).body.lastName).toBe('Rivera-Smith');
 
-    const connection = await Connection.connect({ address: t.stack.temporalAddress });
-    try {
-      const client = new Client({ connection });
-      let found: string[] = [];
-      for (let i = 0; i < 50 && found.length === 0; i++) {
-        found = [];
-        for await (const wf of client.workflow.list({ query: `CaseNumber = '${caseNumber}' AND OrganizationId = '${orgId}'` })) found.push(wf.workflowId);
-        if (!found.length) await new Promise((r) => setTimeout(r, 200));
-      }
-      expect(found).toEqual([`partial-match:${caseNumber}`]);
-    } finally {
-      await connection.close();
-    }
+    const found = await findWorkflows(t.stack.temporalAddress, `CaseNumber = '${caseNumber}' AND OrganizationId = '${orgId}'`);
+    expect(found).toEqual([`partial-match:${caseNumber}`]);
   });
 });

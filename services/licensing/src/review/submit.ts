@@ -1,7 +1,7 @@
 import { AppError, conflict } from '@elar/errors';
 import { domainCounters, type Principal } from '@elar/http';
 import { WorkflowExecutionAlreadyStartedError } from '@elar/temporal';
-import { TASK_QUEUES, applicationReviewWorkflowId } from '@elar/workflows';
+import { SA, TASK_QUEUES, applicationReviewWorkflowId } from '@elar/workflows';
 import type { LicensingDeps } from '../app';
 import { applicationFor } from '../applications/access';
 import { checklist, DRAFT_STATUSES } from '../applications/checklist';
@@ -22,6 +22,13 @@ export async function submitApplication(deps: LicensingDeps, principal: Principa
       workflowId: applicationReviewWorkflowId(app.applicationNumber),
       args: [{ applicationNumber: app.applicationNumber, profileId: app.profileId, mepid: app.mepid, licenseType }],
       memo: { summary: `Application ${app.applicationNumber} (${licenseType}) submitted` },
+      // Findable from the first moment, before the workflow's first task runs.
+      typedSearchAttributes: [
+        { key: SA.mepid, value: app.mepid },
+        { key: SA.applicationNumber, value: app.applicationNumber },
+        { key: SA.licenseType, value: licenseType },
+        { key: SA.status, value: 'Ready for Review' },
+      ],
     });
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

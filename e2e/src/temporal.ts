@@ -1,0 +1,18 @@
+import { Client, Connection } from '@temporalio/client';
+
+/** Workflow ids a visibility query finds, polling briefly (visibility is eventually consistent). */
+export async function findWorkflows(address: string, query: string, timeoutMs = 10_000): Promise<string[]> {
+  const connection = await Connection.connect({ address });
+  try {
+    const client = new Client({ connection });
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const ids: string[] = [];
+      for await (const wf of client.workflow.list({ query })) ids.push(wf.workflowId);
+      if (ids.length || Date.now() > deadline) return ids.sort();
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  } finally {
+    await connection.close();
+  }
+}
