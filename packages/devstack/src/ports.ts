@@ -1,15 +1,33 @@
 import { createServer, connect } from 'node:net';
 
-/** A TCP port that is free right now on loopback. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+const canBind = (port: number) =>
+  new Promise<boolean>((resolve) => {
     const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
   });
+
+/**
+ * Test ports come from 20000-31999, below Linux's ephemeral range (32768-60999): a port the kernel
+ * handed out with `listen(0)` can be taken by any outgoing connection before the service binds it,
+ * which made parallel suites collide. Each jest worker (or other process) gets its own block of
+ * 1000 and walks it in order, so two suites never pick the same port.
+ */
+const BLOCK = 1000;
+const blockBase = () => {
+  const worker = Number(process.env.JEST_WORKER_ID);
+  const block = Number.isInteger(worker) && worker > 0 && worker < 10 ? worker : 10 + (process.pid % 2);
+  return 20_000 + block * BLOCK;
+};
+let nextOffset = 0;
+
+/** A TCP port on loopback that is free now and that no other suite of this run will pick. */
+export async function freePort(): Promise<number> {
+  for (let tries = 0; tries < BLOCK; tries++) {
+    const port = blockBase() + (nextOffset++ % BLOCK);
+    if (await canBind(port)) return port;
+  }
+  throw new Error('no free port in this process\'s block');
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
