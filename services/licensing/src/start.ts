@@ -17,7 +17,7 @@ export async function startLicensing(config: LicensingConfig) {
   const temporal = createTemporal({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
   const identity = createServiceClient({ name: 'identity', baseUrl: config.IDENTITY_URL, headers: { [INTERNAL_TOKEN_HEADER]: config.INTERNAL_TOKEN } });
   const deps: LicensingDeps = {
-    config, db, catalog, temporal, identity, logger, payments: createOfflinePaymentProvider(), bus: createStatusBus(),
+    config, db, catalog, temporal, identity, logger, payments: createOfflinePaymentProvider(), bus: createStatusBus({ databaseUrl: config.DATABASE_URL, logger }),
     printVendor: createLocalPrintVendor({ spoolDir: config.PRINT_SPOOL_DIR, failTimes: config.PRINT_VENDOR_FAIL_TIMES }),
   };
   const server = await startServer(createLicensingApp(deps), config.PORT, config.HOST);
@@ -27,7 +27,7 @@ export async function startLicensing(config: LicensingConfig) {
     deps,
     async stop() {
       await server.stop();
-      await Promise.allSettled([db.$disconnect(), temporal.close(), identity.close()]);
+      await Promise.allSettled([db.$disconnect(), temporal.close(), identity.close(), deps.bus.close()]);
     },
   };
 }
