@@ -3,6 +3,8 @@ import { profileOnboardingWorkflowId } from '../src/profile-onboarding/contract'
 import { partialMatchStateQuery, partialMatchWorkflowId, resolvePartialMatchUpdate } from '../src/partial-match/contract';
 import { applicationReviewWorkflowId, claimUpdate, decisionUpdate, reviewStateQuery, type ApplicationReviewInput } from '../src/application-review/contract';
 import { correspondenceWorkflowId, replySignal } from '../src/correspondence/contract';
+import { hardCopyStateQuery, hardCopyWorkflowId, vendorEventSignal, type VendorEventType } from '../src/hard-copy/contract';
+import { licenseRenewalWorkflowId } from '../src/license-renewal/contract';
 
 /** One representative run; returns the handles whose histories to save, by file name (no `.json`). */
 export interface RecordedPath {
@@ -118,6 +120,37 @@ export const HISTORY_PATHS: RecordedPath[] = [
       await handle.result();
       const child = client.workflow.getHandle(correspondenceWorkflowId(number, 1));
       return { 'application-review-closed-incomplete': handle, 'correspondence-expired': child };
+    },
+  },
+  {
+    name: 'license-renewal-renewed',
+    async run(client, taskQueue) {
+      const renewalNumber = `R-REC-${unique()}`;
+      const handle = await client.workflow.start('licenseRenewal', {
+        taskQueue, workflowId: licenseRenewalWorkflowId(renewalNumber),
+        args: [{ renewalNumber, profileId: '00000000-0000-4000-8000-000000000001', mepid: '10000001', licenseNumber: '500001', audit: false }],
+      });
+      await handle.result();
+      return { 'license-renewal-renewed': handle };
+    },
+  },
+  {
+    name: 'hard-copy-delivered',
+    async run(client, taskQueue) {
+      const orderNumber = `HC-REC-${unique()}`;
+      const handle = await client.workflow.start('hardCopyFulfillment', {
+        taskQueue, workflowId: hardCopyWorkflowId(orderNumber),
+        args: [{ orderNumber, profileId: '00000000-0000-4000-8000-000000000001', mepid: '10000001', licenseNumber: '500001' }],
+      });
+      await eventually(async () => {
+        if ((await handle.query(hardCopyStateQuery)).status !== 'Sent to Printer') throw new Error('not yet');
+      }, 'the print job');
+      const event = (type: VendorEventType, trackingNumber?: string) => ({ eventId: `PJ-1-${type}`, jobId: 'PJ-1', type, trackingNumber });
+      await handle.signal(vendorEventSignal, event('printed'));
+      await handle.signal(vendorEventSignal, event('mailed', '9400REC'));
+      await handle.signal(vendorEventSignal, event('delivered'));
+      await handle.result();
+      return { 'hard-copy-delivered': handle };
     },
   },
 ];

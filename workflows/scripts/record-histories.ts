@@ -38,7 +38,9 @@ async function main() {
   mkdirSync(outDir, { recursive: true });
   const env = await localEnv();
   try {
-    for (const path of HISTORY_PATHS) await record(env, path);
+    // `record-histories.ts name ...` records only those paths (the others' files stay as they are).
+    const only = process.argv.slice(2);
+    for (const path of HISTORY_PATHS) if (!only.length || only.includes(path.name)) await record(env, path);
   } finally {
     await env.teardown();
   }

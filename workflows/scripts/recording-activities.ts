@@ -1,8 +1,12 @@
-import type { createLicensingActivities, createNotificationActivities, createPartialMatchActivities } from '@elar/activities';
+import type {
+  createHardCopyActivities, createLicensingActivities, createNotificationActivities, createPartialMatchActivities, createRenewalActivities,
+} from '@elar/activities';
 
 type AllActivities = ReturnType<typeof createNotificationActivities> &
   ReturnType<typeof createPartialMatchActivities> &
-  ReturnType<typeof createLicensingActivities>;
+  ReturnType<typeof createLicensingActivities> &
+  ReturnType<typeof createRenewalActivities> &
+  ReturnType<typeof createHardCopyActivities>;
 
 /** Every activity the workflows call, answering as the services would, without any service. */
 export function recordingActivities(): AllActivities {
@@ -16,5 +20,12 @@ export function recordingActivities(): AllActivities {
     recordApplicationStatus: async () => undefined,
     openCorrespondence: async (input) => ({ correspondenceId: `c-${input.applicationNumber}-${input.sequence}` }),
     issueLicense: async () => ({ licenseNumbers: ['500001'] }),
+    recordRenewalStatus: async () => undefined,
+    captureHardCopyPayment: async () => ({ receiptId: 'rcpt_rec', amountCents: 2500 }),
+    renderHardCopyCertificate: async () => ({ sha256: 'rec', bytes: 1000 }),
+    submitPrintJob: async (input) => ({ jobId: `PJ-${input.shipment}` }),
+    cancelPrintJob: async () => ({ cancelled: true }),
+    refundHardCopyPayment: async () => ({ refundId: 'rfnd_rec', amountCents: 2500 }),
+    recordHardCopyStatus: async () => ({ recorded: true }),
   };
 }
