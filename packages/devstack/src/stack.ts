@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { searchAttributeFlags } from '@elar/workflows';
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgres } from './postgres';
@@ -108,7 +107,6 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const databaseUrls = {} as Record<DataService, string>;
     const suffix = opts.mode === 'test' ? `_t${randomBytes(4).toString('hex')}` : '';
     for (const service of DATA_SERVICES) {
-      if (!existsSync(join(PROJECT_ROOT, 'services', service, 'prisma', 'schema.prisma'))) continue;
       if (opts.postgresServerUrl) {
         const name = `elar_${service}${suffix}`;
         databaseUrls[service] = await ensureDatabase(opts.postgresServerUrl, name);
@@ -142,7 +140,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     };
     const envs: Record<string, Record<string, string>> = {
       identity: { ...common, PORT: String(p.identity), DATABASE_URL: databaseUrls.identity, IDENTITY_PII_KEY: `${secret}-pii` },
-      licensing: { ...common, PORT: String(p.licensing), DATABASE_URL: databaseUrls.licensing ?? databaseUrls.identity },
+      licensing: { ...common, PORT: String(p.licensing), DATABASE_URL: databaseUrls.licensing },
       worker: { ...common, PORT: String(p.worker), WORKER_METRICS_PORT: String(p.workerMetrics) },
       gateway: {
         ...common,
@@ -155,9 +153,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     for (const name of Object.keys(envs)) Object.assign(envs[name]!, opts.env);
     if (opts.seed) {
       for (const service of DATA_SERVICES) {
-        if (existsSync(join(PROJECT_ROOT, 'services', service, 'src', 'seed.ts'))) {
-          await runToCompletion(`seed:${service}`, [`services/${service}/src/seed.ts`], envs[service]!, output);
-        }
+        await runToCompletion(`seed:${service}`, [`services/${service}/src/seed.ts`], envs[service]!, output);
       }
     }
 
@@ -166,7 +162,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const launch = (name: string) => {
       processes[name] = spawnManaged({ name, command: tsx, args: [`services/${name}/src/main.ts`], env: envs[name], cwd: PROJECT_ROOT, output });
     };
-    const deployables = ['identity', 'licensing', 'worker', 'gateway'].filter((n) => existsMain(n));
+    const deployables = ['identity', 'licensing', 'worker', 'gateway'];
     for (const name of deployables) {
       launch(name);
       readyUrl[name] = `http://127.0.0.1:${envs[name]!.PORT}/readyz`;
@@ -210,4 +206,3 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   }
 }
 
-const existsMain = (name: string) => existsSync(join(PROJECT_ROOT, 'services', name, 'src', 'main.ts'));

@@ -35,7 +35,7 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const appError = toAppError(err);
     if (appError.status >= 500) logger.error({ err, path: req.path }, 'request failed');
-    else logger.debug({ code: appError.code, path: req.path }, 'request rejected');
+    else logger.debug({ errorCode: appError.code, status: appError.status, path: req.path }, 'request rejected');
     if (res.headersSent) {
       res.end();
       return;

@@ -15,8 +15,9 @@ export const withRequestContext = <T>(ctx: RequestContext, fn: () => T): T => st
 export const currentContext = (): RequestContext | undefined => storage.getStore();
 
 /**
- * Keys whose values are personal data or secrets. Redacted wherever they appear at the top level,
- * one or two levels down, and in request bodies/headers that pino-http logs.
+ * Keys whose values are personal data or secrets, redacted wherever they appear at the top level,
+ * one or two levels down, and in request bodies/headers that pino-http logs. `code` is here because
+ * emailed one-time codes travel under that name: log stable error codes as `errorCode`.
  */
 export const SENSITIVE_KEYS = [
   'password', 'newPassword', 'currentPassword', 'passwordConfirmation', 'temporaryPassword',
