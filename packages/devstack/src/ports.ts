@@ -11,13 +11,16 @@ const canBind = (port: number) =>
  * Test ports come from 20000-31999, below Linux's ephemeral range (32768-60999): a port the kernel
  * handed out with `listen(0)` can be taken by any outgoing connection before the service binds it,
  * which made parallel suites collide. Each jest worker (or other process) gets its own block of
- * 1000 and walks it in order, so two suites never pick the same port.
+ * 250 and walks it in order, so two suites never pick the same port. `ELAR_PORT_SLOT` (0-11) moves
+ * a whole run to its own 1000 ports, so test runs of several checkouts on one machine never meet.
  */
-const BLOCK = 1000;
+const BLOCK = 250;
 const blockBase = () => {
+  const slot = Number(process.env.ELAR_PORT_SLOT ?? 0);
+  const base = 20_000 + (Number.isInteger(slot) && slot >= 0 && slot < 12 ? slot : 0) * 4 * BLOCK;
   const worker = Number(process.env.JEST_WORKER_ID);
-  const block = Number.isInteger(worker) && worker > 0 && worker < 10 ? worker : 10 + (process.pid % 2);
-  return 20_000 + block * BLOCK;
+  const block = Number.isInteger(worker) && worker > 0 && worker < 3 ? worker - 1 : 2 + (process.pid % 2);
+  return base + block * BLOCK;
 };
 let nextOffset = 0;
 
