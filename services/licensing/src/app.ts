@@ -36,7 +36,8 @@ export function createLicensingApp(deps: LicensingDeps) {
     bodyLimit: '1mb',
     readiness: [
       { name: 'database', check: dbCheck(deps.db) },
-      { name: 'temporal', check: deps.temporal.check },
+      // Reported, not gating: a Temporal outage must not take sign-in and the catalog out of the Service.
+      { name: 'temporal', check: deps.temporal.check, gates: false },
     ],
     routes: (app) => {
       app.use(requireInternalToken(deps.config.INTERNAL_TOKEN));
