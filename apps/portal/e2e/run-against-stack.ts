@@ -40,6 +40,7 @@ async function main() {
       env: { ...process.env, PORTAL_URL: stack.gatewayUrl, PORTAL_MAIL_DIR: mailDir },
     });
     status = run.status ?? 1;
+    say(`screenshots of each test's last page: ${results}`);
   } finally {
     clearInterval(copyMail);
     await stack.stop();
