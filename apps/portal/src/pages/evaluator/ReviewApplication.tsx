@@ -24,6 +24,7 @@ export function ReviewApplication() {
   const [problem, setProblem] = useState<Problem>();
   const [action, setAction] = useState<Action>('approve');
   const [done, setDone] = useState<string>();
+  const [deciding, setDeciding] = useState(false);
   const reload = useCallback(async () => {
     const r = await loadApplication(applicationNumber);
     if (r.ok) setApp(r.data);
@@ -52,7 +53,9 @@ export function ReviewApplication() {
       action === 'approve' ? { action }
       : action === 'deny' ? { action, reason: String(f.get('reason') ?? '') }
       : { action, missingRequirements: f.getAll('missing').map(String), dueDate: new Date(`${f.get('dueDate')}T23:59:00Z`).toISOString(), letter: String(f.get('letter') ?? '') || undefined };
+    setDeciding(true);
     const r = await call(api.POST('/applications/{applicationNumber}/decisions', { ...path, body }));
+    setDeciding(false);
     if (!r.ok) return setProblem(r.problem);
     setProblem(undefined);
     setDone(action === 'approve' ? 'Approved: the license is being issued.' : action === 'deny' ? 'Denied: the educator has been told why.' : 'Letter sent: the educator has been emailed and the application waits for the reply.');
@@ -107,7 +110,7 @@ export function ReviewApplication() {
                     <TextArea label="Letter to the educator" name="letter" hint="Optional: the missing items are listed for you." />
                   </>
                 )}
-                <button className="usa-button margin-top-2" type="submit">Record decision</button>
+                <button className="usa-button margin-top-2" type="submit" disabled={deciding}>{deciding ? 'Recording the decision…' : 'Record decision'}</button>
               </form>
             )}
           </div>
