@@ -1,17 +1,16 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../api/client';
 import { call } from '../../api/call';
-import { fieldProblem, type Problem } from '../../api/problems';
-import type { ApplicationDetail } from '../../api/types';
+import { fieldProblem } from '../../api/problems';
 import { Alert, ProblemAlert } from '../../components/Alert';
 import { Checklist } from '../../components/Checklist';
 import { Checkbox, Radio, TextArea, TextField } from '../../components/Field';
 import { Page } from '../../components/Page';
+import { useApplication } from '../../hooks/useApplication';
 import { StatusTag } from '../../components/StatusTag';
 import { Timeline } from '../../components/Timeline';
 import { moment } from '../../format';
-import { loadApplication } from '../educator/Dashboard';
 
 type Action = 'approve' | 'deny' | 'request-information';
 
@@ -20,17 +19,10 @@ const inTwoWeeks = () => new Date(Date.now() + 14 * 86_400_000).toISOString().sl
 /** One application for an evaluator: documents, checklist, notes, timeline and the decision. */
 export function ReviewApplication() {
   const { applicationNumber = '' } = useParams();
-  const [app, setApp] = useState<ApplicationDetail>();
-  const [problem, setProblem] = useState<Problem>();
+  const { app, problem, setProblem, reload } = useApplication(applicationNumber);
   const [action, setAction] = useState<Action>('approve');
   const [done, setDone] = useState<string>();
   const [deciding, setDeciding] = useState(false);
-  const reload = useCallback(async () => {
-    const r = await loadApplication(applicationNumber);
-    if (r.ok) setApp(r.data);
-    else setProblem(r.problem);
-  }, [applicationNumber]);
-  useEffect(() => void reload(), [reload]);
   const path = { params: { path: { applicationNumber } } };
 
   const claim = async () => {
