@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Locator, type Page } from '@playwright/test';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const RESULTS_DIR = join(here, '..', 'test-results');
@@ -55,6 +55,15 @@ export async function waitForMail(address: string, match: RegExp, after = 0): Pr
     if (Date.now() > deadline) throw new Error(`no email to ${address} matching ${match}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** Presses Tab (at most `max` times) until the element has focus: how a keyboard user gets there. */
+export async function tabTo(page: Page, target: Locator, max = 40) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
 }
 
 /** Ticks a USWDS radio button or checkbox the way a person does: its input is visually hidden, its label is the target. */
