@@ -24,10 +24,14 @@ export interface StackOptions {
   /** Extra environment for every process (for example shorter timeouts in tests). */
   env?: Record<string, string>;
   seed?: boolean;
+  /** Gateway replicas (tests of cross-replica behaviour); 1 by default. */
+  gateways?: number;
 }
 
 export interface Stack {
   gatewayUrl: string;
+  /** Every gateway replica (`gatewayUrl` first); more than one with `gateways`. */
+  gatewayUrls: string[];
   temporalAddress: string;
   temporalUiUrl?: string;
   mail: MailCatcher;
@@ -160,9 +164,14 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const processes: Stack['processes'] = {};
     const readyUrl: Record<string, string> = {};
     const launch = (name: string) => {
-      processes[name] = spawnManaged({ name, command: tsx, args: [`services/${name}/src/main.ts`], env: envs[name], cwd: PROJECT_ROOT, output });
+      const service = name.replace(/\d+$/, '');
+      processes[name] = spawnManaged({ name, command: tsx, args: [`services/${service}/src/main.ts`], env: envs[name], cwd: PROJECT_ROOT, output });
     };
     const deployables = ['identity', 'licensing', 'worker', 'gateway'];
+    for (let i = 2; i <= (opts.gateways ?? 1); i++) {
+      envs[`gateway${i}`] = { ...envs.gateway!, PORT: String(await freePort()) };
+      deployables.push(`gateway${i}`);
+    }
     for (const name of deployables) {
       launch(name);
       readyUrl[name] = `http://127.0.0.1:${envs[name]!.PORT}/readyz`;
@@ -183,6 +192,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
     return {
       gatewayUrl: `http://127.0.0.1:${p.gateway}`,
+      gatewayUrls: deployables.filter((d) => d.startsWith('gateway')).map((d) => `http://127.0.0.1:${envs[d]!.PORT}`),
       temporalAddress,
       temporalUiUrl: temporal?.uiUrl,
       mail,
