@@ -7,8 +7,8 @@ export interface ApiResponse<T = any> {
   headers: Record<string, string | string[] | undefined>;
 }
 
-/** A tiny client for the public API, as any HTTP client would use it. */
-export function apiClient(baseUrl: string) {
+/** A tiny client for the public API, as any HTTP client would use it; `onResponse` sees every answer. */
+export function apiClient(baseUrl: string, hooks: { onResponse?: (method: string, path: string, status: number) => void } = {}) {
   async function call<T = any>(method: string, path: string, opts: { body?: unknown; token?: string; raw?: string; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -25,6 +25,7 @@ export function apiClient(baseUrl: string) {
     } catch {
       /* not JSON */
     }
+    hooks.onResponse?.(method, path, res.statusCode);
     return { status: res.statusCode, body: parsed as T, headers: res.headers };
   }
   return {

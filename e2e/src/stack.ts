@@ -4,7 +4,7 @@ import { apiClient, type ApiClient } from './client';
 
 /**
  * Starts the whole system for an end-to-end suite: a real Temporal dev server, real PostgreSQL
- * (`TEST_DATABASE_URL`, else embedded PGlite), a real SMTP catcher and every service as its own process.
+ * (`TEST_DATABASE_URL`: the run's server, embedded unless named), a real SMTP catcher and every service as its own process.
  */
 export function startTestStack(env: Record<string, string> = {}): Promise<Stack> {
   return startStack({
