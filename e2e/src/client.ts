@@ -26,10 +26,12 @@ export async function nextSignInCode(mail: MailCatcher, username: string, seen: 
 export const caughtIds = (mail: MailCatcher) => new Set(mail.messages().map((m) => m.id));
 
 /**
- * A tiny client for the public API, as any HTTP client would use it. With the stack's mail catcher,
- * `signIn` goes through both steps as a person does: password, then the code from the email.
+ * A tiny client for the public API, as any HTTP client would use it; `onResponse` sees every answer.
+ * With the stack's mail catcher, `signIn` goes through both steps as a person does: password, then
+ * the code from the email.
  */
-export function apiClient(baseUrl: string, mail?: MailCatcher) {
+export function apiClient(baseUrl: string, opts: { mail?: MailCatcher; onResponse?: (method: string, path: string, status: number) => void } = {}) {
+  const { mail, ...hooks } = opts;
   async function call<T = any>(method: string, path: string, opts: { body?: unknown; token?: string; raw?: string; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -46,6 +48,7 @@ export function apiClient(baseUrl: string, mail?: MailCatcher) {
     } catch {
       /* not JSON */
     }
+    hooks.onResponse?.(method, path, res.statusCode);
     return { status: res.statusCode, body: parsed as T, headers: res.headers };
   }
   const post = <T = any>(path: string, body?: unknown, token?: string) => call<T>('POST', path, { body, token });

@@ -6,7 +6,7 @@ import { createOrganization, createPerson, withIdentityDb } from './staff';
 // Two gateway replicas, each trusting its session cache for 5 minutes: only the revocation feed
 // can make a session ended through one of them refused by the other on the very next request.
 const t = useTestStack({ SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000', SESSION_CACHE_SECONDS: '300' }, { gateways: 2 });
-const gateway = (n: 0 | 1) => apiClient(t.stack.gatewayUrls[n]!, t.stack.mail);
+const gateway = (n: 0 | 1) => apiClient(t.stack.gatewayUrls[n]!, { mail: t.stack.mail });
 
 async function register() {
   const p = newProfile({ firstName: 'Cody', lastName: 'Second' });

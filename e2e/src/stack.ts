@@ -4,7 +4,7 @@ import { apiClient, type ApiClient } from './client';
 
 /**
  * Starts the whole system for an end-to-end suite: a real Temporal dev server, real PostgreSQL
- * (`TEST_DATABASE_URL`, else embedded PGlite), a real SMTP catcher and every service as its own process.
+ * (`TEST_DATABASE_URL`: the run's server, embedded unless named), a real SMTP catcher and every service as its own process.
  */
 export function startTestStack(env: Record<string, string> = {}, opts: { gateways?: number } = {}): Promise<Stack> {
   return startStack({
@@ -21,7 +21,7 @@ export function useTestStack(env: Record<string, string> = {}, opts: { gateways?
   const t = {} as { stack: Stack; api: ApiClient };
   beforeAll(async () => {
     t.stack = await startTestStack(env, opts);
-    t.api = apiClient(t.stack.gatewayUrl, t.stack.mail);
+    t.api = apiClient(t.stack.gatewayUrl, { mail: t.stack.mail });
   }, 240_000);
   afterAll(async () => {
     await t.stack?.stop();

@@ -12,7 +12,7 @@ let api: ApiClient;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  api = apiClient(stack.gatewayUrl, stack.mail);
+  api = apiClient(stack.gatewayUrl, { mail: stack.mail });
 }, 240_000);
 
 afterAll(async () => {

@@ -1,5 +1,5 @@
 // `npm start`: the whole system on this machine. Temporal dev server (UI on 8233, data in .data/),
-// PostgreSQL (embedded PGlite unless DATABASE_URL names a server), migrations, demo data, a mail
+// PostgreSQL (an embedded PostgreSQL server unless DATABASE_URL names one), migrations, demo data, a mail
 // catcher (.data/mail/), then identity, licensing, the worker and the gateway. Ctrl-C stops them all.
 import { startStack } from '@elar/devstack';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../services/identity/src/seed-data';
