@@ -57,6 +57,12 @@ export async function waitForMail(address: string, match: RegExp, after = 0): Pr
   }
 }
 
+/** Ticks a USWDS radio button or checkbox the way a person does: its input is visually hidden, its label is the target. */
+export async function choose(page: Page, label: string) {
+  await page.locator('label', { hasText: label }).click();
+  await expect(page.getByLabel(label, { exact: true })).toBeChecked();
+}
+
 export const sixDigits = (mail: Mail) => /\b(\d{6})\b/.exec(mail.text)?.[1] ?? '';
 
 /** Signs in through the page, including the emailed-code step when the system asks for it. */
