@@ -1,6 +1,7 @@
 import { INTERNAL_TOKEN_HEADER, createServiceClient, startServer } from '@elar/http';
 import { createLogger } from '@elar/logger';
 import { createGatewayApp } from './app';
+import { subscribeToRevocations } from './auth/revocation-feed';
 import { createSessionCache } from './auth/session-cache';
 import type { GatewayConfig } from './env';
 import { loadPortalAssets } from './portal';
@@ -16,6 +17,7 @@ export async function startGateway(config: GatewayConfig) {
     const { body } = await identity.get<{ active: boolean }>(`/internal/sessions/${encodeURIComponent(sid)}`);
     return body.active;
   });
+  const revocations = subscribeToRevocations({ identityUrl: config.IDENTITY_URL, internalToken: config.INTERNAL_TOKEN, sessions, logger });
   const upstreams = {
     identity: createUpstream('identity', config.IDENTITY_URL),
     licensing: createUpstream('licensing', config.LICENSING_URL),
@@ -26,6 +28,7 @@ export async function startGateway(config: GatewayConfig) {
   return {
     server,
     async stop() {
+      revocations.stop();
       await server.stop();
       await Promise.allSettled([identity.close(), upstreams.identity.pool.close(), upstreams.licensing.pool.close()]);
     },
