@@ -13,7 +13,7 @@ test('the browser session is an httpOnly SameSite cookie with CSRF protection, p
   expect(csp).toContain("frame-ancestors 'none'");
   expect(await home.text()).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
 
-  await signIn(page, username, teacher.password, teacher.email);
+  expect(await signIn(page, username, teacher.password, teacher.email, { trust: true })).toEqual({ codeAsked: true });
   await checkPage(page, 'My applications');
   const cookies = await page.context().cookies();
   const session = cookies.find((c) => c.name.endsWith('elar-session'))!;
@@ -21,6 +21,8 @@ test('the browser session is an httpOnly SameSite cookie with CSRF protection, p
   // Served over http://127.0.0.1 outside production: not Secure (reasoned in browser-session.ts).
   expect(session.secure).toBe(false);
   expect(cookies.find((c) => c.name.endsWith('elar-csrf'))).toMatchObject({ httpOnly: false, sameSite: 'Strict' });
+  // "Trust this browser": the device token is an httpOnly cookie too, never in the page.
+  expect(cookies.find((c) => c.name.endsWith('elar-device'))).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
   // Nothing about the session in script-readable storage.
   expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie.includes('elar-session')])).toEqual([0, 0, false]);
 
@@ -36,11 +38,13 @@ test('the browser session is an httpOnly SameSite cookie with CSRF protection, p
   const api = await fetch(`${process.env.PORTAL_URL}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: teacher.password }) });
   if (api.status === 200) expect(typeof ((await api.json()) as { token?: unknown }).token).toBe("string");
 
-  // Signing out clears the cookies; the API then answers 401.
+  // Signing out clears the session cookies (the trusted-browser one stays); the API then answers 401.
   await page.getByRole('button', { name: /^Sign out/ }).click();
   await checkPage(page, 'Sign in');
-  expect((await page.context().cookies()).filter((c) => c.name.includes('elar-'))).toEqual([]);
+  expect((await page.context().cookies()).map((c) => c.name).filter((n) => n.includes('elar-'))).toEqual([expect.stringMatching(/elar-device$/)]);
   expect((await page.request.get('/api/v1/me')).status()).toBe(401);
+  // The trusted browser signs in again without a code.
+  expect(await signIn(page, username, teacher.password, teacher.email)).toEqual({ codeAsked: false });
 });
 
 test('at 360 px wide, with the keyboard alone, a teacher signs in and reaches the dashboard', async ({ page }) => {
