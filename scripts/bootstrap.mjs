@@ -56,7 +56,11 @@ for (const service of readdirSync(join(root, 'services'))) {
   });
 }
 
-// 4. Tests only: versitygw, a real S3 server, from the Go module proxy (about 3 minutes cold on 2
+// 4. The browser portal's built files, which the gateway serves at `/` (rebuilt when a source changed).
+const { buildPortalIfStale } = await import('../apps/portal/scripts/build-if-stale.mjs');
+buildPortalIfStale(say);
+
+// 5. Tests only: versitygw, a real S3 server, from the Go module proxy (about 3 minutes cold on 2
 // cores), cached under ~/.cache/elar-tools so a machine builds it once for every checkout.
 if (process.argv.includes('--test') && !process.env.VERSITYGW_PATH) {
   const dir = join(homedir(), '.cache', 'elar-tools', `versitygw-${VERSITYGW.version}`);

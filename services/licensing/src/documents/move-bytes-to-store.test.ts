@@ -22,7 +22,7 @@ let pg: Client;
 const sql = (migration: string) => readFileSync(join(migrations, migration, 'migration.sql'), 'utf8');
 
 beforeAll(async () => {
-  if (!serverUrl) throw new Error('TEST_DATABASE_URL is required (a PostgreSQL server; .ci/run sets it)');
+  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set: run through the root jest config (npm test)');
   url = await ensureDatabase(serverUrl, name);
   pg = new Client({ connectionString: url });
   await pg.connect();
