@@ -6,3 +6,4 @@ export { startEmbeddedPostgres, type EmbeddedPostgresServer } from './embedded-p
 export { startMailCatcher, type CaughtMail, type MailCatcher } from './mail-catcher';
 export { PROJECT_ROOT } from './root';
 export { startStack, DATA_SERVICES, type Stack, type StackOptions } from './stack';
+export { findVersityGw, startObjectStore, VERSITYGW_VERSION, type ObjectStoreServer } from './object-store';
