@@ -25,7 +25,8 @@ function runMain(env: Record<string, string>) {
 
 describe('licensing in production fails closed', () => {
   it('refuses to start without the vendor webhook secret and with the offline card provider or the local print vendor, naming each variable', () => {
-    const run = runMain({ NODE_ENV: 'production', PORT: '0' });
+    const documents = { DOCUMENT_STORE: 's3', DOCUMENT_S3_BUCKET: 'elar-documents', DOCUMENT_S3_ACCESS_KEY_ID: 'key', DOCUMENT_S3_SECRET_ACCESS_KEY: 'secret' };
+    const run = runMain({ NODE_ENV: 'production', PORT: '0', ...documents });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('PRINT_VENDOR_WEBHOOK_SECRET: is required in production');
     expect(run.stderr).toContain("PAYMENT_PROVIDER: 'offline' is refused in production");

@@ -5,6 +5,8 @@ import { createLicensingApp, type LicensingDeps } from './app';
 import { createStatusBus } from './applications/status-bus';
 import { loadCatalog } from './catalog/catalog';
 import { createDb } from './db/client';
+import { createStructureScanner } from './documents/scanner';
+import { createDocumentStore } from './documents/storage/create-store';
 import type { LicensingConfig } from './env';
 import { choosePrintVendor } from './hard-copy/choose-print-vendor';
 import { choosePaymentProvider } from './payments/choose-provider';
@@ -21,6 +23,7 @@ export async function startLicensing(config: LicensingConfig) {
   const deps: LicensingDeps = {
     config, db, catalog, temporal, identity, logger, payments: choosePaymentProvider(config), bus: createStatusBus({ databaseUrl: config.DATABASE_URL, logger }),
     printVendor,
+    documents: createDocumentStore(config), scanner: createStructureScanner(),
   };
   const server = await startServer(createLicensingApp(deps), config.PORT, config.HOST);
   logger.info({ url: server.url }, 'licensing listening');
@@ -29,7 +32,7 @@ export async function startLicensing(config: LicensingConfig) {
     deps,
     async stop() {
       await server.stop();
-      await Promise.allSettled([db.$disconnect(), temporal.close(), identity.close(), deps.bus.close()]);
+      await Promise.allSettled([db.$disconnect(), temporal.close(), identity.close(), deps.bus.close(), deps.documents.close()]);
     },
   };
 }
