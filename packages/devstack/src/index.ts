@@ -1,5 +1,6 @@
 export { freePort, waitForHttp, waitForPort } from './ports';
 export { spawnManaged, type ManagedProcess, type SpawnOptions } from './processes';
+export { readinessWhenWarm, startDeployable, type Readiness, type RunningDeployable } from './deployable';
 export { findTemporalCli, findTimeSkippingServer, startTemporalDevServer, type TemporalDevServer } from './temporal-server';
 export { ensureDatabase, dropDatabase } from './databases';
 export { startEmbeddedPostgres, type EmbeddedPostgresServer } from './embedded-postgres';

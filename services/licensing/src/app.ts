@@ -41,7 +41,8 @@ export function createLicensingApp(deps: LicensingDeps) {
     bodyLimit: '1mb',
     readiness: [
       { name: 'database', check: dbCheck(deps.db) },
-      { name: 'temporal', check: deps.temporal.check },
+      // Reported, not gating: a Temporal outage must not take sign-in and the catalog out of the Service.
+      { name: 'temporal', check: deps.temporal.check, gates: false },
       { name: 'document-store', check: () => deps.documents.check() },
     ],
     routes: (app) => {
