@@ -47,7 +47,7 @@ export const hardCopyRoutes: RouteSpec[] = [
   },
   {
     method: 'post', path: '/print-vendor/events', service: 'licensing', access: 'public', tag: 'Hard copies',
-    summary: 'Print vendor webhook (printed, mailed with tracking, delivered, returned to sender); needs the shared secret header',
+    summary: 'Print vendor webhook (printed, mailed with tracking, delivered, returned to sender): headers x-print-vendor-timestamp (Unix seconds, within 5 minutes) and x-print-vendor-signature (`v1=` + hex HMAC-SHA256 of `<timestamp>.<raw body>` with the shared secret)',
     body: vendorEvent,
     responses: { 202: { description: 'Accepted' } },
   },

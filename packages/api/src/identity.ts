@@ -139,7 +139,15 @@ export const staffUpdateRequest = z.object({
   email: z.email().max(254).optional(),
   priorNames: z.array(name).max(10).optional(),
 });
-export const staffView = profileView.extend({ hasAccount: z.boolean(), mustChangePassword: z.boolean() });
+export const staffView = profileView.extend({
+  hasAccount: z.boolean(),
+  mustChangePassword: z.boolean(),
+  /** An administrator's change of the email, waiting for the person (or customer service) to confirm it. */
+  pendingEmailChange: z.object({ maskedNewEmail: z.string(), expiresAt: z.string() }).nullable().optional(),
+});
+export const staffLinkRequested = z.object({ message: z.string() });
+export const membershipRequestView = z.object({ mepid: z.string(), firstName: z.string(), lastName: z.string(), requestedAt: z.string() });
+export const membershipDecisionRequest = z.object({ decision: z.enum(['approve', 'decline']) });
 
 export const auditEventView = z.object({
   at: z.string(),

@@ -5,3 +5,4 @@ export { startEmbeddedPostgres, ensureDatabase, dropDatabase, type EmbeddedPostg
 export { startMailCatcher, type CaughtMail, type MailCatcher } from './mail-catcher';
 export { PROJECT_ROOT } from './root';
 export { startStack, DATA_SERVICES, type Stack, type StackOptions } from './stack';
+export { findRedisServer, startPrivateRedis, type PrivateRedis } from './redis';

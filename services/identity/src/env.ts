@@ -23,6 +23,15 @@ export const identityEnv = z.object({
   /** Business days a directory administrator has to decide a partial match before customer service takes it. */
   PARTIAL_MATCH_ESCALATION_BUSINESS_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  /** Account recovery requests per hour for one claimed identity, and for one email address. */
+  RECOVERY_LIMIT_PER_IDENTITY_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  /** Account recovery requests per hour from one client address. */
+  RECOVERY_LIMIT_PER_SOURCE_PER_HOUR: z.coerce.number().int().min(1).default(100),
+  /** Password-reset codes emailed to one account per hour. */
+  RESET_CODES_PER_HOUR: z.coerce.number().int().min(1).default(3),
+  /** Password hashes computed at once (each takes a thread and 128 MB) and allowed to wait; beyond that, 503 busy. */
+  HASH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  HASH_QUEUE_MAX: z.coerce.number().int().min(0).default(12),
 });
 
 export type IdentityConfig = z.infer<typeof identityEnv>;

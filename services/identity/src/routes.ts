@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import { z } from 'zod';
 import { createProfileRequest } from '@elar/api';
 import { notFound } from '@elar/errors';
-import { parse, readPrincipal } from '@elar/http';
+import { clientAddress, parse, readPrincipal } from '@elar/http';
 import { lookupSession, revokeSession, signIn } from './auth/sessions';
 import type { IdentityDeps } from './app';
 import { sendNotification, sendNotificationRequest } from './notifications/send-notification';
@@ -12,6 +12,7 @@ import { toProfileView } from './profiles/view';
 import { mountPartialMatchRoutes } from './partial-match/routes';
 import { mountCredentialRoutes } from './credentials/routes';
 import { mountStaffRoutes } from './staff/routes';
+import { confirmEmailChange } from './staff/email-change';
 
 const messages = {
   'new-profile': 'Your profile was created. Keep your MEPID and user name; a confirmation was emailed to you.',
@@ -50,6 +51,13 @@ export function mountIdentityRoutes(app: Express, deps: IdentityDeps): void {
     res.json(toProfileView(profile));
   });
 
+  /** The signed-in person confirms an email change their directory administrator asked for. */
+  app.post('/me/email-change/confirmation', async (req, res) => {
+    const principal = readPrincipal(req);
+    const profile = await deps.db.profile.findUniqueOrThrow({ where: { id: principal.userId } });
+    res.json(toProfileView(await confirmEmailChange(deps, principal, profile)));
+  });
+
   /** For licensing's hard-copy orders: the owner's mailing address on file (internal callers only). */
   app.get('/internal/profiles/:id/mailing-address', async (req, res) => {
     const profile = await deps.db.profile.findUnique({ where: { id: req.params.id! }, select: { address: true } });
@@ -59,15 +67,17 @@ export function mountIdentityRoutes(app: Express, deps: IdentityDeps): void {
 
   app.post('/internal/auth/sign-in', async (req, res) => {
     const { username, password } = parse(z.object({ username: z.string().min(1), password: z.string().min(1) }), req.body);
-    res.json(await signIn(deps.db, deps.config.SESSION_TTL_MINUTES, username, password, req.header('x-client-ip') ?? undefined));
+    res.json(await signIn({ db: deps.db, ttlMinutes: deps.config.SESSION_TTL_MINUTES, piiKey: deps.piiKey }, username, password, clientAddress(req)));
   });
 
-  app.get('/internal/sessions/:id', async (req, res) => {
-    res.json(await lookupSession(deps.db, req.params.id!));
+  // Session ids travel in the body, never in a path that request logs would record.
+  const sessionRef = z.object({ sessionId: z.string().min(1).max(200) });
+  app.post('/internal/sessions/lookup', async (req, res) => {
+    res.json(await lookupSession(deps.db, parse(sessionRef, req.body).sessionId));
   });
 
-  app.delete('/internal/sessions/:id', async (req, res) => {
-    await revokeSession(deps.db, req.params.id!);
+  app.post('/internal/sessions/revoke', async (req, res) => {
+    await revokeSession(deps.db, parse(sessionRef, req.body).sessionId);
     res.status(204).end();
   });
 

@@ -31,6 +31,7 @@ export interface LicensingDeps {
 /** The licensing service's HTTP app, without listening (tests use it in-process). */
 export function createLicensingApp(deps: LicensingDeps) {
   return createBaseApp({
+    metricsToken: deps.config.INTERNAL_TOKEN,
     logger: deps.logger,
     // Base64 documents: the gateway caps bodies at 1 MB; the document limit itself is DOCUMENT_MAX_BYTES.
     bodyLimit: '1mb',

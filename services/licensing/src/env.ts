@@ -1,6 +1,6 @@
 import { fields, loadConfig, z } from '@elar/config';
 
-export const licensingEnv = z.object({
+const licensingFields = z.object({
   NODE_ENV: fields.nodeEnv,
   LOG_LEVEL: fields.logLevel,
   HOST: fields.host,
@@ -27,9 +27,20 @@ export const licensingEnv = z.object({
   PRINT_SPOOL_DIR: z.string().default('.data/print-spool'),
   /** Local print vendor: fail each job's first N submissions (-1: always), to show retries. */
   PRINT_VENDOR_FAIL_TIMES: z.coerce.number().int().min(-1).default(0),
-  /** Shared with the print vendor: its webhook calls carry it in the x-print-vendor-secret header. */
-  PRINT_VENDOR_WEBHOOK_SECRET: z.string().min(16).default('local-print-vendor-secret'),
+  /**
+   * Shared with the print vendor, which signs each webhook call with it (HMAC over timestamp and
+   * body). Required in production; local runs and tests get a generated one from the stack.
+   */
+  PRINT_VENDOR_WEBHOOK_SECRET: fields.secret.optional(),
 });
+
+/** Production fails closed: no built-in vendor secret that anyone could read in the README. */
+export const licensingEnv = licensingFields
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.PRINT_VENDOR_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['PRINT_VENDOR_WEBHOOK_SECRET'], message: 'is required in production (print-vendor webhook signatures)' });
+    }
+  });
 
 export type LicensingConfig = z.infer<typeof licensingEnv>;
 

@@ -35,7 +35,7 @@ export async function setPassword(
     data: { passwordHash: hash, mustChangePassword: opts.temporary ?? false, passwordHistory: { create: { hash } } },
   });
   await revokeAllSessions(deps.db, profile.id, opts.keepSession);
-  if (profile.username) await clearThrottle(deps.db, `user:${profile.username}`);
+  if (profile.username) await clearThrottle(deps.db, [`user:${profile.username}`]);
   await audit(deps.db, { action: 'password.set', outcome: opts.reason, actorId: opts.actorId ?? profile.id, subjectId: profile.id });
   if (profile.email) {
     await deliver(deps.db, deps.mailer, {

@@ -99,7 +99,8 @@ export async function submitProfile(deps: CreateProfileDeps, s: HashedSubmission
           mepid, username, source: 'EDUCATOR',
           firstName: s.firstName, middleName: s.middleName, lastName: s.lastName, priorNames: s.priorNames,
           dateOfBirth: dob, ssnLast4Digest: s.ssnLast4Digest, email: s.email, phone: s.phone, address: s.address as object,
-          organizationId: organization?.id, priorLicenseNumbers: s.priorLicenseNumbers,
+          // Named organizations are a request: the person joins the staff list when its administrator approves.
+          requestedOrganizationId: organization?.id, priorLicenseNumbers: s.priorLicenseNumbers,
           passwordHash: s.passwordHash, hintQuestion: s.hintQuestion, hintAnswerHash: s.hintAnswerHash,
           passwordHistory: { create: { hash: s.passwordHash } },
         },
