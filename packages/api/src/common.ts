@@ -11,6 +11,16 @@ export const errorBody = z.object({
 export const mepid = z.string().regex(/^\d{8}$/, 'must be 8 digits');
 export const isoDate = z.iso.date();
 
+/** A person's birth date: a real calendar date, 1900-01-01 or later, and at least 14 years ago. */
+export const birthDate = isoDate.refine(
+  (d) => {
+    const latest = new Date();
+    latest.setUTCFullYear(latest.getUTCFullYear() - 14);
+    return d >= '1900-01-01' && d <= latest.toISOString().slice(0, 10);
+  },
+  { message: 'must be a date between 1900-01-01 and 14 years ago' },
+);
+
 /** Every role the system knows. `system` is a worker acting on a workflow's behalf. */
 export const roles = ['educator', 'evaluator', 'directory-admin', 'customer-service', 'operator', 'system'] as const;
 export type Role = (typeof roles)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, mepid } from './common';
+import { birthDate, mepid } from './common';
 
 const name = z.string().trim().min(1).max(60).regex(/^[\p{L}][\p{L} .'-]*$/u, 'letters, spaces, apostrophes, hyphens and periods only');
 
@@ -9,7 +9,7 @@ export const identityPage = z.object({
   middleName: name.optional(),
   lastName: name,
   priorNames: z.array(name).max(10).default([]),
-  dateOfBirth: isoDate,
+  dateOfBirth: birthDate,
   ssnLast4: z.string().regex(/^\d{4}$/, 'must be the last 4 digits of the Social Security number'),
 });
 
@@ -103,7 +103,7 @@ export const caseView = z.object({
 export const recoveryIdentity = z.object({
   firstName: name,
   lastName: name,
-  dateOfBirth: isoDate,
+  dateOfBirth: birthDate,
   ssnLast4: z.string().regex(/^\d{4}$/, 'must be the last 4 digits of the Social Security number'),
   email: z.email().max(254),
 });
@@ -128,7 +128,7 @@ export const staffRequest = z.object({
   firstName: name,
   middleName: name.optional(),
   lastName: name,
-  dateOfBirth: isoDate,
+  dateOfBirth: birthDate,
   ssnLast4: z.string().regex(/^\d{4}$/, 'must be the last 4 digits of the Social Security number'),
   email: z.email().max(254).optional(),
 });

@@ -86,7 +86,7 @@ export const licensingRoutes: RouteSpec[] = [
   },
   {
     method: 'get', path: '/licenses/lookup', service: 'licensing', access: 'public', tag: 'Licenses',
-    summary: 'Public license lookup by name or license number (not for hiring decisions)', query: licenseLookupQuery,
+    summary: 'Public license lookup by name (whole words of 2+ letters, no wildcards), license number or verification code; at most 25 results, rate-limited per address (not for hiring decisions)', query: licenseLookupQuery, publicSearch: true,
     responses: { 200: { description: 'Matches', schema: z.object({ licenses: z.array(publicLicense) }) } },
   },
 ];

@@ -21,6 +21,8 @@ export interface RouteSpec {
   responses: Record<number, { description: string; schema?: z.ZodType }>;
   /** Server-Sent Events stream (documented as text/event-stream, streamed unbuffered by the gateway). */
   stream?: boolean;
+  /** A public search: the gateway applies its own, lower per-address rate limit (LOOKUP_RATE_LIMIT_PER_MINUTE). */
+  publicSearch?: boolean;
   /** A success ends the caller's sessions (password change): the gateway drops its cached session at once. */
   endsSession?: boolean;
 }

@@ -46,8 +46,10 @@ export function createGatewayApp(deps: GatewayDeps) {
       api.use(authenticate(config.SESSION_SIGNING_KEY, deps.sessions));
       api.use(sessionRoutes({ identity: deps.identity, signingKey: config.SESSION_SIGNING_KEY, sessions: deps.sessions, signInLimiter: deps.rateLimits.perMinute('sign-in', config.SIGN_IN_RATE_LIMIT_PER_MINUTE) }));
       if (config.DEV_MAIL_DIR && config.NODE_ENV !== 'production') api.use(devMailRoutes(config.DEV_MAIL_DIR));
+      const lookupLimit = deps.rateLimits.perMinute('lookup', config.LOOKUP_RATE_LIMIT_PER_MINUTE);
+      const pass: express.RequestHandler = (_req, _res, next) => next();
       for (const route of apiRoutes) {
-        api[route.method](toExpressPath(route.path), authorize(route.access), (req, res, next) => {
+        api[route.method](toExpressPath(route.path), route.publicSearch ? lookupLimit : pass, authorize(route.access), (req, res, next) => {
           if (route.endsSession) forgetSessionOnSuccess(req, res, deps.sessions);
           return forward(deps.upstreams[route.service], req, res, next, route.stream);
         });

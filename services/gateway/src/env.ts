@@ -27,6 +27,8 @@ const gatewayFields = z.object({
    * production; without it (local runs only) each gateway process counts on its own.
    */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+  /** Public license lookups per minute per client address. */
+  LOOKUP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** Largest request body accepted, in bytes. */
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
