@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { request } from 'undici';
+import { contractViolation } from './contract';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -25,6 +26,8 @@ export function apiClient(baseUrl: string) {
     } catch {
       /* not JSON */
     }
+    const violation = contractViolation(method, path, res.statusCode, res.headers['content-type'] as string | undefined, parsed);
+    if (violation) throw new Error(`OpenAPI contract: ${violation}`);
     return { status: res.statusCode, body: parsed as T, headers: res.headers };
   }
   return {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { birthDate, mepid } from './common';
+import { birthDate, mepid, emailAddress } from './common';
 
 const name = z.string().trim().min(1).max(60).regex(/^[\p{L}][\p{L} .'-]*$/u, 'letters, spaces, apostrophes, hyphens and periods only');
 
@@ -23,7 +23,7 @@ export const address = z.object({
 
 /** Page 2: how to reach the educator. */
 export const contactPage = z.object({
-  email: z.email().max(254),
+  email: emailAddress,
   phone: z.string().regex(/^\+?[0-9 ()-]{10,20}$/, 'a phone number with area code').optional(),
   address,
 });
@@ -105,7 +105,7 @@ export const recoveryIdentity = z.object({
   lastName: name,
   dateOfBirth: birthDate,
   ssnLast4: z.string().regex(/^\d{4}$/, 'must be the last 4 digits of the Social Security number'),
-  email: z.email().max(254),
+  email: emailAddress,
 });
 
 export const hintQuestionRequest = z.object({ identity: recoveryIdentity });
@@ -121,7 +121,7 @@ const newPasswordFields = {
 
 export const resetByHintRequest = z.object({ identity: recoveryIdentity, hintAnswer: z.string().min(1).max(100), ...newPasswordFields });
 export const requestResetCodeRequest = z.object({ identity: recoveryIdentity });
-export const resetByCodeRequest = z.object({ email: z.email().max(254), code: z.string().regex(/^\d{6}$/, 'six digits'), ...newPasswordFields });
+export const resetByCodeRequest = z.object({ email: emailAddress, code: z.string().regex(/^\d{6}$/, 'six digits'), ...newPasswordFields });
 export const changePasswordRequest = z.object({ currentPassword: z.string().min(1).max(128), ...newPasswordFields });
 
 export const staffRequest = z.object({
@@ -130,13 +130,13 @@ export const staffRequest = z.object({
   lastName: name,
   dateOfBirth: birthDate,
   ssnLast4: z.string().regex(/^\d{4}$/, 'must be the last 4 digits of the Social Security number'),
-  email: z.email().max(254).optional(),
+  email: emailAddress.optional(),
 });
 export const staffUpdateRequest = z.object({
   firstName: name.optional(),
   middleName: name.optional(),
   lastName: name.optional(),
-  email: z.email().max(254).optional(),
+  email: emailAddress.optional(),
   priorNames: z.array(name).max(10).optional(),
 });
 export const staffView = profileView.extend({

@@ -44,13 +44,13 @@ export const licensingRoutes: RouteSpec[] = [
     responses: { 201: { description: 'Stored document metadata' } },
   },
   {
-    method: 'post', path: '/applications/{applicationNumber}/payments', service: 'licensing', access: educator, tag: 'Applications',
+    method: 'post', path: '/applications/{applicationNumber}/payments', extraErrors: { 402: 'Card declined, or the fee is not paid yet' }, service: 'licensing', access: educator, tag: 'Applications',
     summary: 'Pay the application fee by card (test mode: 4242424242424242 succeeds, 4000000000000002 is declined); idempotent per key',
     params: applicationParams, body: payRequest,
     responses: { 201: { description: 'Charged', schema: paymentReceipt }, 200: { description: 'Same key again: the original receipt', schema: paymentReceipt } },
   },
   {
-    method: 'post', path: '/applications/{applicationNumber}/submit', service: 'licensing', access: educator, tag: 'Applications',
+    method: 'post', path: '/applications/{applicationNumber}/submit', extraErrors: { 402: 'Card declined, or the fee is not paid yet' }, service: 'licensing', access: educator, tag: 'Applications',
     summary: 'Submit a paid application whose requirements are met; starts its review', params: applicationParams,
     responses: { 202: { description: 'Submitted (Ready for Review)', schema: applicationSummary } },
   },

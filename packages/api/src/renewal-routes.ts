@@ -27,7 +27,7 @@ export const renewalRoutes: RouteSpec[] = [
     responses: { 200: { description: 'The renewal', schema: renewalView } },
   },
   {
-    method: 'post', path: '/renewals/{renewalNumber}/payments', service: 'licensing', access: educator, tag: 'Renewals',
+    method: 'post', path: '/renewals/{renewalNumber}/payments', extraErrors: { 402: 'Card declined, or the fee is not paid yet' }, service: 'licensing', access: educator, tag: 'Renewals',
     summary: 'Pay the renewal fee (idempotent per key); a cleared payment processes the renewal at once (or sends an audit sample to review)',
     params: renewalParams, body: payRequest,
     responses: { 201: { description: 'Charged', schema: renewalPaymentReceipt }, 200: { description: 'Same key again: the original receipt', schema: renewalPaymentReceipt } },

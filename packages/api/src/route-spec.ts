@@ -17,6 +17,8 @@ export interface RouteSpec {
   body?: z.ZodType;
   params?: z.ZodObject;
   query?: z.ZodObject;
+  /** Route-specific error statuses beyond the ones every route documents (for example 402 for a declined card). */
+  extraErrors?: Record<number, string>;
   /** Successful responses; every route also documents the error body for 4xx/5xx. */
   responses: Record<number, { description: string; schema?: z.ZodType }>;
   /** Server-Sent Events stream (documented as text/event-stream, streamed unbuffered by the gateway). */

@@ -8,7 +8,8 @@ import { authenticate, authorize, forgetSessionOnSuccess } from './auth/authoriz
 import type { SessionCache } from './auth/session-cache';
 import { devMailRoutes } from './dev-mail';
 import type { GatewayConfig } from './env';
-import { buildOpenApiDocument } from './openapi';
+import { buildOpenApiDocument, gatewayRoutes } from './openapi';
+import { methodNotAllowed, refuseOtherMethods, toExpressPath } from './methods';
 import { createForwarder, type Upstream } from './proxy';
 import type { RateLimits } from './rate-limits';
 import { sessionRoutes } from './session-routes';
@@ -21,8 +22,6 @@ export interface GatewayDeps {
   sessions: SessionCache;
   rateLimits: RateLimits;
 }
-
-const toExpressPath = (p: string) => p.replace(/\{(\w+)\}/g, ':$1');
 
 /** The public entry: `/api/v1` routes from the API table, sessions, OpenAPI and docs. */
 export function createGatewayApp(deps: GatewayDeps) {
@@ -37,6 +36,8 @@ export function createGatewayApp(deps: GatewayDeps) {
     trustedProxyHops: config.TRUSTED_PROXY_HOPS,
     cspFor: gatewayCsp,
     routes: (app) => {
+      // TRACE and TRACK echo requests back (cross-site tracing): refused everywhere.
+      app.use((req, res, next) => (['TRACE', 'TRACK'].includes(req.method) ? methodNotAllowed(res, next, []) : next()));
       app.get('/api/v1/openapi.json', (_req, res) => {
         res.json(openapi);
       });
@@ -54,6 +55,7 @@ export function createGatewayApp(deps: GatewayDeps) {
           return forward(deps.upstreams[route.service], req, res, next, route.stream);
         });
       }
+      refuseOtherMethods(api, [...gatewayRoutes, ...apiRoutes]);
       app.use('/api/v1', api);
     },
   });
