@@ -4,6 +4,7 @@ import { createGatewayApp } from './app';
 import { subscribeToRevocations } from './auth/revocation-feed';
 import { createSessionCache } from './auth/session-cache';
 import type { GatewayConfig } from './env';
+import { loadPortalAssets } from './portal';
 import { createUpstream } from './proxy';
 
 export async function startGateway(config: GatewayConfig) {
@@ -21,7 +22,8 @@ export async function startGateway(config: GatewayConfig) {
     identity: createUpstream('identity', config.IDENTITY_URL),
     licensing: createUpstream('licensing', config.LICENSING_URL),
   };
-  const server = await startServer(createGatewayApp({ config, logger, identity, upstreams, sessions }), config.PORT, config.HOST);
+  const portal = loadPortalAssets(config.PORTAL_DIR, config.NODE_ENV);
+  const server = await startServer(createGatewayApp({ config, logger, identity, upstreams, sessions, portal }), config.PORT, config.HOST);
   logger.info({ url: server.url }, 'gateway listening');
   return {
     server,
