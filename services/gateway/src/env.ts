@@ -1,6 +1,7 @@
-import { fields, loadConfig, z } from '@elar/config';
+import { join } from 'node:path';
+import { fields, loadConfig, z, type ProductionRules } from '@elar/config';
 
-const gatewayFields = z.object({
+export const gatewayEnv = z.object({
   NODE_ENV: fields.nodeEnv,
   LOG_LEVEL: fields.logLevel,
   HOST: fields.host,
@@ -31,19 +32,22 @@ const gatewayFields = z.object({
   LOOKUP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** Largest request body accepted, in bytes. */
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  /**
+   * Largest body of a streamed upload route (documents), in bytes: licensing's per-file limit
+   * (DOCUMENT_MAX_BYTES, 20 MiB by default) plus room for the multipart envelope. Streamed, never buffered.
+   */
+  UPLOAD_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(21 * 1024 * 1024),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   /** Development only: folder of caught emails served at /api/v1/dev/mail. Unset in production. */
   DEV_MAIL_DIR: z.string().optional(),
+  /** The browser portal's built files, served at `/` (production refuses to start without them). */
+  PORTAL_DIR: z.string().default(join(__dirname, '..', '..', '..', 'apps', 'portal', 'dist')),
 });
 
-/** Production fails closed: one replica counting alone would multiply every limit by the replica count. */
-export const gatewayEnv = gatewayFields.superRefine((env, ctx) => {
-  if (env.NODE_ENV === 'production' && !env.REDIS_URL) {
-    ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'is required in production (rate limits shared by every gateway replica)' });
-  }
-});
+/** What NODE_ENV=production refuses: one replica counting rate limits alone would multiply every limit by the replica count. */
+export const gatewayProduction: ProductionRules = { required: ['REDIS_URL'] };
 
 export type GatewayConfig = z.infer<typeof gatewayEnv>;
 
 /** The only place the gateway reads the environment. */
-export const loadGatewayConfig = (env: Record<string, string | undefined> = process.env): GatewayConfig => loadConfig(gatewayEnv, env);
+export const loadGatewayConfig = (env: Record<string, string | undefined> = process.env): GatewayConfig => loadConfig(gatewayEnv, env, gatewayProduction);

@@ -1,9 +1,9 @@
 import type { Express } from 'express';
-import { z } from 'zod';
 import { createProfileRequest } from '@elar/api';
 import { notFound } from '@elar/errors';
-import { clientAddress, parse, readPrincipal } from '@elar/http';
-import { lookupSession, revokeSession, signIn } from './auth/sessions';
+import { z } from 'zod';
+import { parse, readPrincipal } from '@elar/http';
+import { lookupSession, revokeSession } from './auth/sessions';
 import type { IdentityDeps } from './app';
 import { sendNotification, sendNotificationRequest } from './notifications/send-notification';
 import { createProfile, type CreateProfileResult } from './profiles/create-profile';
@@ -13,6 +13,8 @@ import { mountPartialMatchRoutes } from './partial-match/routes';
 import { mountCredentialRoutes } from './credentials/routes';
 import { mountStaffRoutes } from './staff/routes';
 import { confirmEmailChange } from './staff/email-change';
+import { mountSignInCodeRoutes } from './sign-in-codes/routes';
+import { mountRevocationFeed } from './session-revocations/routes';
 
 const messages = {
   'new-profile': 'Your profile was created. Keep your MEPID and user name; a confirmation was emailed to you.',
@@ -65,10 +67,8 @@ export function mountIdentityRoutes(app: Express, deps: IdentityDeps): void {
     res.json({ address: profile.address ?? null });
   });
 
-  app.post('/internal/auth/sign-in', async (req, res) => {
-    const { username, password } = parse(z.object({ username: z.string().min(1), password: z.string().min(1) }), req.body);
-    res.json(await signIn({ db: deps.db, ttlMinutes: deps.config.SESSION_TTL_MINUTES, piiKey: deps.piiKey }, username, password, clientAddress(req)));
-  });
+  mountSignInCodeRoutes(app, deps);
+  mountRevocationFeed(app, deps.revocations);
 
   // Session ids travel in the body, never in a path that request logs would record.
   const sessionRef = z.object({ sessionId: z.string().min(1).max(200) });

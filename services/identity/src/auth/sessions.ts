@@ -4,7 +4,7 @@ import type { Principal } from '@elar/http';
 import { audit } from '../audit/audit';
 import { spendVerification, verifySecret } from '../credentials/hashing';
 import type { Db } from '../db/client';
-import type { Profile } from '../generated/prisma/client';
+import type { Organization, Profile } from '../generated/prisma/client';
 import { toProfileView } from '../profiles/view';
 import { createSourceSlots } from './source-slots';
 import { DELAYS, assertNoDelay, clearThrottle, recordFailure } from './throttle';
@@ -38,7 +38,11 @@ const sourceSlots = createSourceSlots(4);
  * account before: it has its own count, so nobody can keep an account's owner out by failing on
  * purpose, from elsewhere or from the same school network.
  */
-export async function signIn(deps: SignInDeps, username: string, password: string, clientAddress?: string) {
+export async function signIn<Step>(
+  deps: SignInDeps, username: string, password: string, clientAddress?: string,
+  /** A further step (the emailed code) instead of a session, when it answers one. */
+  secondFactor?: (profile: Profile) => Promise<Step | undefined>,
+) {
   const { db } = deps;
   const source = clientAddress ? sourceDigest(deps.piiKey, clientAddress) : undefined;
   const profile = await db.profile.findUnique({ where: { username }, include: { organization: true } });
@@ -66,8 +70,15 @@ export async function signIn(deps: SignInDeps, username: string, password: strin
       update: { lastSignInAt: new Date() },
     });
   }
+  const step = await secondFactor?.(profile);
+  if (step) return step;
+  return openSession(db, deps.ttlMinutes, profile);
+}
+
+/** A new session for a profile whose sign-in is complete. */
+export async function openSession(db: Db, ttlMinutes: number, profile: Profile & { organization?: Organization | null }) {
   const session = await db.session.create({
-    data: { id: randomBytes(24).toString('base64url'), profileId: profile.id, expiresAt: new Date(Date.now() + deps.ttlMinutes * 60_000) },
+    data: { id: randomBytes(24).toString('base64url'), profileId: profile.id, expiresAt: new Date(Date.now() + ttlMinutes * 60_000) },
   });
   await audit(db, { action: 'sign-in', outcome: 'succeeded', actorId: profile.id, subjectId: profile.id });
   return {
