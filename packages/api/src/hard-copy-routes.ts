@@ -15,7 +15,7 @@ export const hardCopyRoutes: RouteSpec[] = [
     responses: { 200: { description: 'application/pdf' } },
   },
   {
-    method: 'post', path: '/hard-copy-orders', errors: { 402: 'card-declined, payment-required (the card was declined, or the fee is not paid yet)' }, service: 'licensing', access: educator, tag: 'Hard copies',
+    method: 'post', path: '/hard-copy-orders', extraErrors: { 402: 'Card declined, or the fee is not paid yet' }, service: 'licensing', access: educator, tag: 'Hard copies',
     summary: 'Order and pay for printed copies of an issued license (test cards as for applications); idempotent per key',
     body: hardCopyOrderRequest,
     responses: { 201: { description: 'Paid; fulfillment started', schema: hardCopyOrderView }, 200: { description: 'Same key again: the same order', schema: hardCopyOrderView } },

@@ -7,5 +7,5 @@ export { startEmbeddedPostgres, type EmbeddedPostgresServer } from './embedded-p
 export { startMailCatcher, type CaughtMail, type MailCatcher } from './mail-catcher';
 export { PROJECT_ROOT } from './root';
 export { startStack, DATA_SERVICES, type Stack, type StackOptions } from './stack';
-export { findRedisServer, startPrivateRedis, type PrivateRedis } from './redis';
 export { findVersityGw, startObjectStore, VERSITYGW_VERSION, type ObjectStoreServer } from './object-store';
+export { findRedisServer, startPrivateRedis, type PrivateRedis } from './redis';

@@ -155,6 +155,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       identity: { ...common, PORT: String(p.identity), DATABASE_URL: databaseUrls.identity, IDENTITY_PII_KEY: `${secret}-pii` },
       licensing: {
         ...common, PORT: String(p.licensing), DATABASE_URL: databaseUrls.licensing,
+        PRINT_VENDOR_WEBHOOK_SECRET: `${secret}-print-vendor`,
         // Documents: `.data/documents` for `npm start`; a throwaway folder per test stack.
         DOCUMENT_STORE_DIR: opts.mode === 'dev' ? join(dataDir, 'documents') : join(tmpdir(), `elar-documents${suffix}`),
       },

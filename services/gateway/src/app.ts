@@ -21,9 +21,9 @@ export interface GatewayDeps {
   identity: ServiceClient;
   upstreams: Record<RouteSpec['service'], Upstream>;
   sessions: SessionCache;
-  rateLimits: RateLimits;
   /** The portal's built files, served at `/` (see ./portal.ts). */
   portal: PortalAssets;
+  rateLimits: RateLimits;
 }
 
 /** The public entry: `/api/v1` routes from the API table, sessions, OpenAPI and docs. */

@@ -30,7 +30,7 @@ function register(registry: OpenAPIRegistry, route: RouteSpec) {
       ? { description: r.description, content: { [route.stream ? 'text/event-stream' : 'application/json']: { schema: r.schema } } }
       : { description: r.description };
   }
-  for (const [status, description] of Object.entries({ ...ERRORS, ...route.errors })) {
+  for (const [status, description] of Object.entries({ ...ERRORS, ...route.extraErrors })) {
     responses[status] ??= { description, content: { 'application/json': { schema: errorBody } } };
   }
   const content: Record<string, { schema: z.ZodType }> = {};
@@ -81,7 +81,7 @@ export const gatewayRoutes: RouteSpec[] = [
   {
     method: 'post', path: '/auth/sign-in/verify', service: 'identity', access: 'public', tag: 'Sessions',
     summary: 'Second step: the emailed code (15 minutes, 5 tries; wrong 401 invalid-sign-in-code, spent 410 sign-in-code-expired)',
-    body: verifySignInCodeRequest, errors: { 410: 'sign-in-code-expired (5 wrong tries, or 15 minutes passed)' },
+    body: verifySignInCodeRequest, extraErrors: { 410: 'sign-in-code-expired (five wrong tries, or older than 15 minutes): sign in again' },
     responses: { 200: { description: 'A session token (and a deviceToken when trustDevice)', schema: signInResponse } },
   },
   {

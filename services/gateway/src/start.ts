@@ -23,9 +23,9 @@ export async function startGateway(config: GatewayConfig) {
     identity: createUpstream('identity', config.IDENTITY_URL),
     licensing: createUpstream('licensing', config.LICENSING_URL),
   };
-  const rateLimits = await createRateLimits({ redisUrl: config.REDIS_URL, logger });
   const portal = loadPortalAssets(config.PORTAL_DIR, config.NODE_ENV);
-  const server = await startServer(createGatewayApp({ config, logger, identity, upstreams, sessions, rateLimits, portal }), config.PORT, config.HOST);
+  const rateLimits = await createRateLimits({ redisUrl: config.REDIS_URL, logger });
+  const server = await startServer(createGatewayApp({ config, logger, identity, upstreams, sessions, portal, rateLimits }), config.PORT, config.HOST);
   logger.info({ url: server.url, rateLimitStore: rateLimits.store }, 'gateway listening');
   return {
     server,

@@ -12,9 +12,9 @@ import { toProfileView } from './profiles/view';
 import { mountPartialMatchRoutes } from './partial-match/routes';
 import { mountCredentialRoutes } from './credentials/routes';
 import { mountStaffRoutes } from './staff/routes';
-import { confirmEmailChange } from './staff/email-change';
 import { mountSignInCodeRoutes } from './sign-in-codes/routes';
 import { mountRevocationFeed } from './session-revocations/routes';
+import { confirmEmailChange } from './staff/email-change';
 
 const messages = {
   'new-profile': 'Your profile was created. Keep your MEPID and user name; a confirmation was emailed to you.',
