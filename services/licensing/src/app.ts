@@ -36,6 +36,7 @@ export interface LicensingDeps {
 /** The licensing service's HTTP app, without listening (tests use it in-process). */
 export function createLicensingApp(deps: LicensingDeps) {
   return createBaseApp({
+    metricsToken: deps.config.INTERNAL_TOKEN,
     logger: deps.logger,
     // JSON bodies, including small base64 documents; multipart uploads are streamed, not parsed here.
     bodyLimit: '1mb',

@@ -2,6 +2,7 @@
 type Render = (d: Record<string, unknown>) => { subject: string; text: string };
 
 import { applicationTemplates } from './application-templates';
+import { emailChangeTemplates } from './email-change-templates';
 import { hardCopyTemplates } from './hard-copy-templates';
 
 const sign = '\n\nMassachusetts Department of Elementary and Secondary Education\nEducator Licensure And Renewal (ELAR)';
@@ -53,6 +54,7 @@ export const templates: Record<string, Render> = {
   }),
   ...applicationTemplates(sign),
   ...hardCopyTemplates(sign),
+  ...emailChangeTemplates(sign),
 };
 
 export function renderTemplate(template: string, data: Record<string, unknown>) {
