@@ -1,18 +1,18 @@
 import { createBaseApp, requireInternalToken } from '@elar/http';
 import type { Logger } from '@elar/logger';
-import type { Mailer } from '@elar/mail';
 import type { TemporalHandle } from '@elar/temporal';
 import type { Db } from './db/client';
 import { dbCheck } from './db/client';
 import type { IdentityConfig } from './env';
 import type { Onboarding } from './profiles/onboarding';
+import type { IdentityMailer } from './notifications/send-notification';
 import { mountIdentityRoutes } from './routes';
 import type { RevocationRelay } from './session-revocations/relay';
 
 export interface IdentityDeps {
   config: IdentityConfig;
   db: Db;
-  mailer: Mailer;
+  mailer: IdentityMailer;
   temporal: TemporalHandle;
   onboarding: Onboarding;
   logger: Logger;

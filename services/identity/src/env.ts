@@ -22,6 +22,10 @@ export const identityEnv = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   MAIL_FROM: z.string().min(3).default('ELAR <no-reply@elar.example>'),
+  /** Licensing's API: the catalog's names for emails ("Master's degree transcript", not `masters-transcript`). */
+  LICENSING_URL: fields.url.default('http://127.0.0.1:4002'),
+  /** The portal people use, for links in emails. */
+  PORTAL_URL: fields.url.default('http://127.0.0.1:8080'),
   /** `portal`: the modeled portal's rules (default); `nist`: SP 800-63B style. */
   PASSWORD_POLICY: z.enum(['portal', 'nist']).default('portal'),
   /** Business days a directory administrator has to decide a partial match before customer service takes it. */
@@ -43,7 +47,7 @@ export const identityEnv = z.object({
 });
 
 /** What NODE_ENV=production refuses: the process exits naming each variable. */
-export const identityProduction: ProductionRules = { required: ['SMTP_HOST'] };
+export const identityProduction: ProductionRules = { required: ['SMTP_HOST', 'PORTAL_URL'] };
 
 export type IdentityConfig = z.infer<typeof identityEnv>;
 

@@ -1,4 +1,4 @@
-import { startServer, type RunningServer } from '@elar/http';
+import { INTERNAL_TOKEN_HEADER, createServiceClient, startServer, type RunningServer } from '@elar/http';
 import { createLogger } from '@elar/logger';
 import { createMailer } from '@elar/mail';
 import { createTemporal } from '@elar/temporal';
@@ -6,6 +6,8 @@ import { createIdentityApp, type IdentityDeps } from './app';
 import { configureHashQueue } from './credentials/hashing';
 import { createDb } from './db/client';
 import type { IdentityConfig } from './env';
+import { createCatalogNames } from './notifications/catalog-names';
+import type { IdentityMailer } from './notifications/send-notification';
 import { createOnboarding } from './profiles/onboarding';
 import { createRevocationRelay } from './session-revocations/relay';
 
@@ -21,10 +23,15 @@ export async function startIdentity(config: IdentityConfig): Promise<IdentitySer
   configureHashQueue({ concurrency: config.HASH_CONCURRENCY, maxWaiting: config.HASH_QUEUE_MAX, maxWaitMs: config.HASH_QUEUE_MAX_WAIT_MS });
   const db = createDb(config.DATABASE_URL);
   const temporal = createTemporal({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
-  const mailer = createMailer({
-    host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE,
-    user: config.SMTP_USER, password: config.SMTP_PASSWORD, from: config.MAIL_FROM,
-  });
+  const licensing = createServiceClient({ name: 'licensing', baseUrl: config.LICENSING_URL, timeoutMs: 3000, headers: { [INTERNAL_TOKEN_HEADER]: config.INTERNAL_TOKEN } });
+  const catalogNames = createCatalogNames(licensing, logger);
+  const mailer: IdentityMailer = Object.assign(
+    createMailer({
+      host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE,
+      user: config.SMTP_USER, password: config.SMTP_PASSWORD, from: config.MAIL_FROM,
+    }),
+    { templateContext: async () => ({ names: await catalogNames(), portalUrl: config.PORTAL_URL.replace(/\/$/, '') }) },
+  );
   const onboarding = createOnboarding({ db, temporal: temporal.client, logger });
   const revocations = createRevocationRelay({ databaseUrl: config.DATABASE_URL, logger });
   const deps: IdentityDeps = {
@@ -43,7 +50,7 @@ export async function startIdentity(config: IdentityConfig): Promise<IdentitySer
       await revocations.close();
       await server.stop();
       mailer.close();
-      await Promise.allSettled([db.$disconnect(), temporal.close()]);
+      await Promise.allSettled([db.$disconnect(), temporal.close(), licensing.close()]);
     },
   };
 }

@@ -4,7 +4,7 @@ import type { Mailer } from '@elar/mail';
 import { audit } from '../audit/audit';
 import type { Db } from '../db/client';
 import type { Profile } from '../generated/prisma/client';
-import { maskEmail } from '../notifications/email-change-templates';
+import { maskEmail } from '../notifications/mask-email';
 import { deliver } from '../notifications/send-notification';
 
 const PENDING_DAYS = 15;

@@ -11,7 +11,7 @@ import type { Profile, Organization } from '../generated/prisma/client';
 import { nextMepid } from '../profiles/create-profile';
 import { normalizeName } from '../profiles/matching';
 import { toProfileView } from '../profiles/view';
-import { maskEmail } from '../notifications/email-change-templates';
+import { maskEmail } from '../notifications/mask-email';
 import { organizationFor, staffMember } from './access';
 import { confirmEmailChange, pendingEmailChange, requestStaffEmailChange } from './email-change';
 
