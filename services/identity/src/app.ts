@@ -24,6 +24,7 @@ export interface IdentityDeps {
 /** The identity service's HTTP app, without listening (tests use it in-process). */
 export function createIdentityApp(deps: IdentityDeps) {
   return createBaseApp({
+    metricsToken: deps.config.INTERNAL_TOKEN,
     logger: deps.logger,
     readiness: [
       { name: 'database', check: dbCheck(deps.db) },

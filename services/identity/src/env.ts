@@ -33,6 +33,15 @@ export const identityEnv = z.object({
   /** `required` (default): a 6-digit code emailed at each sign-in from an untrusted browser; `off`: password only. */
   SIGN_IN_CODE: z.enum(['required', 'off']).default('required'),
   SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  /** Account recovery requests per hour for one claimed identity, and for one email address. */
+  RECOVERY_LIMIT_PER_IDENTITY_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  /** Account recovery requests per hour from one client address. */
+  RECOVERY_LIMIT_PER_SOURCE_PER_HOUR: z.coerce.number().int().min(1).default(100),
+  /** Password-reset codes emailed to one account per hour. */
+  RESET_CODES_PER_HOUR: z.coerce.number().int().min(1).default(3),
+  /** Password hashes computed at once (each takes a thread and 128 MB) and allowed to wait; beyond that, 503 busy. */
+  HASH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  HASH_QUEUE_MAX: z.coerce.number().int().min(0).default(12),
 });
 
 /** What NODE_ENV=production refuses: the process exits naming each variable. */

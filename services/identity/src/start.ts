@@ -3,6 +3,7 @@ import { createLogger } from '@elar/logger';
 import { createMailer } from '@elar/mail';
 import { createTemporal } from '@elar/temporal';
 import { createIdentityApp, type IdentityDeps } from './app';
+import { configureHashQueue } from './credentials/hashing';
 import { createDb } from './db/client';
 import type { IdentityConfig } from './env';
 import { createCatalogNames } from './notifications/catalog-names';
@@ -19,6 +20,7 @@ export interface IdentityService {
 /** Wires the service from config and listens; `stop()` drains and closes everything it opened. */
 export async function startIdentity(config: IdentityConfig): Promise<IdentityService> {
   const logger = createLogger('identity', config.LOG_LEVEL);
+  configureHashQueue({ concurrency: config.HASH_CONCURRENCY, maxWaiting: config.HASH_QUEUE_MAX });
   const db = createDb(config.DATABASE_URL);
   const temporal = createTemporal({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
   const licensing = createServiceClient({ name: 'licensing', baseUrl: config.LICENSING_URL, timeoutMs: 3000, headers: { [INTERNAL_TOKEN_HEADER]: config.INTERNAL_TOKEN } });

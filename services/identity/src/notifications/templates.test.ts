@@ -44,6 +44,8 @@ const samples: Record<string, Record<string, unknown>> = {
   'hard-copy-mailed': { ...person, orderNumber: 'HC-2026-9', licenseNumber: '500123', trackingNumber: '9400111899223344556677' },
   'hard-copy-delivered': { ...person, orderNumber: 'HC-2026-9', licenseNumber: '500123' },
   'hard-copy-returned': { ...person, orderNumber: 'HC-2026-9', licenseNumber: '500123' },
+  'email-change-requested': { ...person, maskedNewEmail: 'da***@example.org' },
+  'email-changed': { ...person, maskedNewEmail: 'da***@example.org', how: 'confirmed by you' },
   'hard-copy-refunded': { ...person, orderNumber: 'HC-2026-9', licenseNumber: '500123', reason: 'cancelled before printing' },
 };
 

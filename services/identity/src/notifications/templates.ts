@@ -3,6 +3,7 @@ import { renderEmail, type EmailBrand, type RenderedEmail } from '@elar/mail';
 import { badRequest, fieldProblems } from '@elar/errors';
 import { accountTemplates } from './account-templates';
 import { applicationTemplates } from './application-templates';
+import { emailChangeTemplates } from './email-change-templates';
 import { hardCopyTemplates } from './hard-copy-templates';
 import { licenseTemplates } from './license-templates';
 import { partialMatchTemplates } from './partial-match-templates';
@@ -15,6 +16,7 @@ export const templates: Record<string, EmailTemplate> = {
   ...applicationTemplates,
   ...licenseTemplates,
   ...hardCopyTemplates,
+  ...emailChangeTemplates,
 };
 
 export const BRAND: EmailBrand = {
