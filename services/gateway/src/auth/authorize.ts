@@ -3,7 +3,7 @@ import type { Access } from '@elar/api';
 import { forbidden, unauthorized } from '@elar/errors';
 import type { Principal } from '@elar/http';
 import type { SessionCache } from './session-cache';
-import { verifyToken, type TokenPayload } from './tokens';
+import { createTokenVerifier, type TokenPayload } from './tokens';
 
 export type AuthedRequest = Request & { session?: TokenPayload };
 
@@ -14,10 +14,11 @@ const bearer = (req: Request) => {
 
 /** Reads the token if present (local signature check, cached session check); never throws. */
 export function authenticate(key: string, sessions: SessionCache): RequestHandler {
+  const verifyToken = createTokenVerifier(key);
   return async (req, _res, next) => {
     const token = bearer(req);
     if (!token) return next();
-    const payload = verifyToken(key, token);
+    const payload = verifyToken(token);
     if (!payload) return next(unauthorized('invalid-token', 'Your session is not valid; sign in again.'));
     try {
       if (!(await sessions.isActive(payload.sid))) return next(unauthorized('session-ended', 'Your session has ended; sign in again.'));

@@ -1,9 +1,13 @@
 import type { Catalog } from '../catalog/catalog';
 import { applicationFeeCents } from '../catalog/catalog';
+import type { DetailRow } from '../db/hot-reads';
 import type { FullApplication } from './access';
 import { checklist } from './checklist';
 
-type SummaryInput = Pick<FullApplication, 'applicationNumber' | 'status' | 'items' | 'payments' | 'submittedAt' | 'createdAt' | 'updatedAt'>;
+type SummaryInput = Pick<FullApplication, 'applicationNumber' | 'status' | 'submittedAt' | 'createdAt' | 'updatedAt'> & {
+  items: Pick<FullApplication['items'][number], 'kind' | 'licenseType' | 'field' | 'gradeLevel'>[];
+  payments: Pick<FullApplication['payments'][number], 'status'>[];
+};
 
 export const toSummary = (catalog: Catalog, a: SummaryInput) => ({
   applicationNumber: a.applicationNumber,
@@ -16,18 +20,13 @@ export const toSummary = (catalog: Catalog, a: SummaryInput) => ({
   updatedAt: a.updatedAt.toISOString(),
 });
 
-export const toDetail = (catalog: Catalog, a: FullApplication) => ({
+/** The detail page (GET /applications/{n}) from its one query: nested timestamps arrive as ISO text. */
+export const toDetail = (catalog: Catalog, a: DetailRow) => ({
   ...toSummary(catalog, a),
   mepid: a.mepid,
   assignedEvaluatorId: a.assignedEvaluatorId,
   checklist: checklist(catalog, a.items, a.documents),
-  documents: a.documents.map((d) => ({
-    id: d.id, requirementId: d.requirementId, displayName: d.displayName, contentType: d.contentType,
-    sizeBytes: d.sizeBytes, sha256: d.sha256, createdAt: d.createdAt.toISOString(),
-  })),
-  timeline: a.events.map((e) => ({ at: e.at.toISOString(), actor: e.actor, type: e.type, detail: e.detail ?? undefined })),
-  correspondence: a.correspondence.map((c) => ({
-    sequence: c.sequence, letter: c.letter, missingRequirements: c.missingRequirements, dueDate: c.dueDate.toISOString(),
-    status: c.status, repliedAt: c.repliedAt?.toISOString() ?? null,
-  })),
+  documents: a.documents,
+  timeline: a.events.map((e) => ({ at: e.at, actor: e.actor, type: e.type, detail: e.detail ?? undefined })),
+  correspondence: a.correspondence,
 });
