@@ -50,3 +50,7 @@ for (const service of readdirSync(join(root, 'services'))) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
+
+// 4. The browser portal's built files, which the gateway serves at `/` (rebuilt when a source changed).
+const { buildPortalIfStale } = await import('../apps/portal/scripts/build-if-stale.mjs');
+buildPortalIfStale(say);

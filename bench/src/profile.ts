@@ -27,7 +27,7 @@ async function main() {
     mode: 'test',
     postgresServerUrl: process.env.TEST_DATABASE_URL,
     output: null,
-    env: { LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000', NODE_OPTIONS: `--require ${join(__dirname, 'cpu-profiler-preload.cjs')}`, ELAR_CPU_PROFILE_DIR: dir },
+    env: { LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000', SIGN_IN_CODE: 'off', NODE_OPTIONS: `--require ${join(__dirname, 'cpu-profiler-preload.cjs')}`, ELAR_CPU_PROFILE_DIR: dir },
   });
   try {
     const api = gatewayApi(stack);

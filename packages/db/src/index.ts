@@ -70,3 +70,4 @@ export const dbCheck = (db: { $queryRaw: (q: TemplateStringsArray) => Promise<un
 
 /** Prisma's code for a unique-constraint violation. */
 export const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code === 'P2002';
+export { listenChannel, type ChannelListener, type ListenOptions } from './listen';

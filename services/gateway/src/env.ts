@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fields, loadConfig, z } from '@elar/config';
 
 export const gatewayEnv = z.object({
@@ -21,6 +22,8 @@ export const gatewayEnv = z.object({
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   /** Development only: folder of caught emails served at /api/v1/dev/mail. Unset in production. */
   DEV_MAIL_DIR: z.string().optional(),
+  /** The browser portal's built files, served at `/` (production refuses to start without them). */
+  PORTAL_DIR: z.string().default(join(__dirname, '..', '..', '..', 'apps', 'portal', 'dist')),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayEnv>;

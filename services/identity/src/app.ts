@@ -7,6 +7,7 @@ import { dbCheck } from './db/client';
 import type { IdentityConfig } from './env';
 import type { Onboarding } from './profiles/onboarding';
 import { mountIdentityRoutes } from './routes';
+import type { RevocationRelay } from './session-revocations/relay';
 
 export interface IdentityDeps {
   config: IdentityConfig;
@@ -17,6 +18,7 @@ export interface IdentityDeps {
   logger: Logger;
   piiKey: string;
   passwordPolicy: IdentityConfig['PASSWORD_POLICY'];
+  revocations: RevocationRelay;
 }
 
 /** The identity service's HTTP app, without listening (tests use it in-process). */

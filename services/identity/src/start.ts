@@ -6,6 +6,7 @@ import { createIdentityApp, type IdentityDeps } from './app';
 import { createDb } from './db/client';
 import type { IdentityConfig } from './env';
 import { createOnboarding } from './profiles/onboarding';
+import { createRevocationRelay } from './session-revocations/relay';
 
 export interface IdentityService {
   server: RunningServer;
@@ -23,8 +24,9 @@ export async function startIdentity(config: IdentityConfig): Promise<IdentitySer
     user: config.SMTP_USER, password: config.SMTP_PASSWORD, from: config.MAIL_FROM,
   });
   const onboarding = createOnboarding({ db, temporal: temporal.client, logger });
+  const revocations = createRevocationRelay({ databaseUrl: config.DATABASE_URL, logger });
   const deps: IdentityDeps = {
-    config, db, mailer, temporal, onboarding, logger,
+    config, db, mailer, temporal, onboarding, logger, revocations,
     piiKey: config.IDENTITY_PII_KEY, passwordPolicy: config.PASSWORD_POLICY,
   };
   const server = await startServer(createIdentityApp(deps), config.PORT, config.HOST);
@@ -36,6 +38,7 @@ export async function startIdentity(config: IdentityConfig): Promise<IdentitySer
     deps,
     async stop() {
       clearInterval(reconciler);
+      await revocations.close();
       await server.stop();
       mailer.close();
       await Promise.allSettled([db.$disconnect(), temporal.close()]);
