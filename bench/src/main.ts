@@ -2,8 +2,9 @@
 // (@elar/devstack, mode 'test', PostgreSQL from TEST_DATABASE_URL), runs each scenario for a bounded
 // time on loopback, prints one table and writes bench/results.json. What each figure means and the
 // numbers from this machine: bench/README.md.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startStack } from '@elar/devstack';
+import { PROJECT_ROOT, startStack } from '@elar/devstack';
 import { educator, evaluator, gatewayApi, readyToSubmit, submit, type Actor } from './actors';
 import { formatTable, machine, meets, writeResults, type Row } from './report';
 import { startsAndDecisions } from './scenarios/decisions';
@@ -79,6 +80,10 @@ async function main() {
       rows.push(...(await workerMemory(stack, settings.waiting)));
     }
   } finally {
+    // Each process's last lines (warnings and errors: logs are at warn), to explain any failure.
+    const logs = join(PROJECT_ROOT, '.data', 'bench-logs');
+    mkdirSync(logs, { recursive: true });
+    for (const [name, proc] of Object.entries(stack.processes)) writeFileSync(join(logs, `${name}.log`), proc.recentOutput());
     await api.close();
     await stack.stop();
   }

@@ -1,11 +1,11 @@
 import { approve, claim, readyToSubmit, submit, type Actor, type Api } from '../actors';
 import type { Row } from '../report';
-import { paced } from '../stats';
+import { paced, percentile } from '../stats';
 
 /**
  * Starts and Updates at a steady rate through the gateway: `count` prepared applications are
- * submitted at `perSecond` (each submit starts a review workflow), then each is claimed and approved
- * at the same rate (two Updates each, answered when the workflow has applied them).
+ * submitted at `perSecond` (each submit starts a review workflow), then all are claimed, then all
+ * approved, at the same rate (Updates, answered when the workflow has applied them).
  */
 export async function startsAndDecisions(api: Api, educator: Actor, evaluator: Actor, perSecond: number, count: number): Promise<Row[]> {
   const numbers: string[] = [];
@@ -13,9 +13,11 @@ export async function startsAndDecisions(api: Api, educator: Actor, evaluator: A
     numbers.push(...(await Promise.all(Array.from({ length: Math.min(8, count - i) }, () => readyToSubmit(api, educator)))));
   }
   const starts = await paced(perSecond, count / perSecond, (i) => submit(api, educator, numbers[i]!));
-  const decisions = await paced(perSecond, (2 * count) / perSecond, (i) =>
-    i < count ? claim(api, evaluator, numbers[i]!) : approve(api, evaluator, numbers[i - count]!),
-  );
+  // Claims, then approvals: an approval sent while its claim is still being applied is refused (409).
+  const claims = await paced(perSecond, count / perSecond, (i) => claim(api, evaluator, numbers[i]!));
+  const approvals = await paced(perSecond, count / perSecond, (i) => approve(api, evaluator, numbers[i]!));
+  const latencies = [...claims.latencies, ...approvals.latencies];
+  const decisions = { p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures: [...claims.failures, ...approvals.failures] };
   const failures = [...starts.failures, ...decisions.failures];
   if (failures.length) process.stderr.write(`starts and decisions: ${failures.slice(0, 3).join('; ')}\n`);
   const note = `${perSecond}/s`;

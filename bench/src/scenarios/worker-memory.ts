@@ -50,7 +50,7 @@ export async function workerMemory(stack: Stack, steps: number[]): Promise<Row[]
       const rss = rssOf(worker);
       rows.push(
         { scenario: 'worker memory', figure: `RSS, ${target} reviews waiting`, value: rss / 2 ** 20, unit: 'MiB', note: `${cached} workflows cached` },
-        { scenario: 'worker memory', figure: `per waiting review (${target})`, value: (rss - baseline) / target / 1024, unit: 'KiB' },
+        { scenario: 'worker memory', figure: `per cached waiting review (${target})`, value: (rss - baseline) / Math.max(1, cached - cachedAtStart) / 1024, unit: 'KiB' },
       );
     }
   } finally {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { Stack } from '@elar/devstack';
 import { approve, claim, readyToSubmit, submit, type Actor, type Api } from '../actors';
 import type { Row } from '../report';
@@ -37,6 +37,8 @@ export async function workflowThroughput(
   stack: Stack, api: Api, people: { educators: Actor[]; evaluators: Actor[] }, levels: number[], seconds: number,
 ): Promise<Row[]> {
   const rows: Row[] = [];
+  // Keep the ceiling worker's start-up chatter (bundling, state changes) out of the table.
+  if (!Runtime._instance) Runtime.install({ logger: new DefaultLogger('WARN') });
   const connection = await NativeConnection.connect({ address: stack.temporalAddress });
   const worker = await Worker.create({
     connection, taskQueue: CEILING_QUEUE, workflowsPath: require.resolve('../ceiling/workflow'), activities: { noop: async () => {} },
