@@ -9,6 +9,7 @@ ARG NODE_IMAGE=node:20.20.2-bookworm-slim
 
 # Workspace manifests only, so the dependency layers are cached until a package.json changes.
 FROM ${NODE_IMAGE} AS manifests
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 WORKDIR /src
 COPY package.json package-lock.json ./
 COPY tooling ./tooling
@@ -16,6 +17,7 @@ COPY packages ./packages
 COPY workflows ./workflows
 COPY activities ./activities
 COPY services ./services
+COPY apps ./apps
 COPY e2e/package.json ./e2e/package.json
 COPY deploy/package.json ./deploy/package.json
 COPY bench/package.json ./bench/package.json
@@ -35,7 +37,15 @@ WORKDIR /app
 COPY --from=manifests /manifests ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY --from=manifests /src ./
-RUN mkdir -p services/${SERVICE}/src/generated && if [ -f services/${SERVICE}/prisma/schema.prisma ]; then cd services/${SERVICE} && ../../node_modules/.bin/prisma generate --config prisma.config.ts; fi
+WORKDIR /app/services/${SERVICE}
+RUN mkdir -p src/generated && if [ -f prisma/schema.prisma ]; then ../../node_modules/.bin/prisma generate --config prisma.config.ts; fi
+WORKDIR /app
+
+# The browser portal's static files (Vite); the gateway serves them at `/` (PORTAL_DIR).
+FROM build AS portal
+WORKDIR /app/apps/portal
+RUN ../../node_modules/.bin/vite build --logLevel warn
+WORKDIR /app
 
 # The worker's prebuilt workflow bundle (workers start without webpack); only the `worker` target uses it.
 FROM build AS workflow-bundle
@@ -52,6 +62,7 @@ COPY --from=manifests /src/workflows ./workflows
 COPY --from=manifests /src/activities ./activities
 COPY --from=manifests /src/services/${SERVICE} ./services/${SERVICE}
 COPY --from=build /app/services/${SERVICE}/src/generated ./services/${SERVICE}/src/generated
+COPY --from=portal /app/apps/portal/dist ./apps/portal/dist
 # A fixed entry point that imports the service's main (a wrong SERVICE fails the build here).
 RUN test -f services/${SERVICE}/src/main.ts && printf 'import "./services/%s/src/main.ts";\n' "${SERVICE}" > main.ts
 # The image's `node` user (uid 1000), numeric so runAsNonRoot can verify it.

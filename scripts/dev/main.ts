@@ -14,6 +14,7 @@ async function main() {
   const lines = [
     '',
     'ELAR is running',
+    `  Portal          ${stack.gatewayUrl}/`,
     `  Gateway (API)   ${stack.gatewayUrl}/api/v1`,
     `  API docs        ${stack.gatewayUrl}/api/docs`,
     `  OpenAPI         ${stack.gatewayUrl}/api/v1/openapi.json`,

@@ -1,7 +1,7 @@
 // The browser tests' runner (a step of `npm test`): installs Debian's Chromium if missing, builds the
 // portal if its sources changed, starts the whole stack (with the demo staff seeded), copies every
 // caught email to test-results/mail/ for the tests to read, runs Playwright, stops the stack.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,12 +34,13 @@ async function main() {
   let status = 1;
   try {
     say(`portal at ${stack.gatewayUrl}`);
-    const run = spawnSync(join(root, 'node_modules', '.bin', 'playwright'), ['test', ...process.argv.slice(2)], {
+    // Asynchronously: this process hosts the stack's SMTP catcher, which must keep answering meanwhile.
+    const run = spawn(join(root, 'node_modules', '.bin', 'playwright'), ['test', ...process.argv.slice(2)], {
       cwd: portalDir,
       stdio: 'inherit',
       env: { ...process.env, PORTAL_URL: stack.gatewayUrl, PORTAL_MAIL_DIR: mailDir },
     });
-    status = run.status ?? 1;
+    status = await new Promise<number>((resolve) => run.on('exit', (code) => resolve(code ?? 1)));
     say(`screenshots of each test's last page: ${results}`);
   } finally {
     clearInterval(copyMail);

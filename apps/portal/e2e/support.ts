@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Locator, type Page } from '@playwright/test';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const RESULTS_DIR = join(here, '..', 'test-results');
@@ -57,10 +57,28 @@ export async function waitForMail(address: string, match: RegExp, after = 0): Pr
   }
 }
 
+/** Presses Tab (at most `max` times) until the element has focus: how a keyboard user gets there. */
+export async function tabTo(page: Page, target: Locator, max = 40) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}
+
+/** Ticks a USWDS radio button or checkbox the way a person does: its input is visually hidden, its label is the target. */
+export async function choose(page: Page, label: string) {
+  await page.locator('label', { hasText: label }).click();
+  await expect(page.getByLabel(label, { exact: true })).toBeChecked();
+}
+
 export const sixDigits = (mail: Mail) => /\b(\d{6})\b/.exec(mail.text)?.[1] ?? '';
 
-/** Signs in through the page, including the emailed-code step when the system asks for it. */
-export async function signIn(page: Page, username: string, password: string, email: string) {
+/**
+ * Signs in through the page, including the emailed-code step when the system asks for it (optionally
+ * ticking "Trust this browser"). Resolves with whether the code was asked.
+ */
+export async function signIn(page: Page, username: string, password: string, email: string, opts: { trust?: boolean } = {}): Promise<{ codeAsked: boolean }> {
   const started = Date.now() - 1000;
   await page.goto('/sign-in');
   await checkPage(page, 'Sign in');
@@ -69,13 +87,16 @@ export async function signIn(page: Page, username: string, password: string, ema
   await page.getByRole('button', { name: 'Sign in' }).click();
   const codeHeading = page.getByRole('heading', { level: 1, name: 'Enter your sign-in code' });
   await expect(codeHeading.or(page.getByRole('button', { name: /^Sign out/ }))).toBeVisible();
-  if (await codeHeading.isVisible()) {
+  const codeAsked = await codeHeading.isVisible();
+  if (codeAsked) {
     await checkPage(page, 'Enter your sign-in code');
     const mail = await waitForMail(email, /sign-in code|sign in/i, started);
     await page.getByLabel('Sign-in code').fill(sixDigits(mail));
+    if (opts.trust) await choose(page, 'Trust this browser for 30 days (do not use on a shared computer)');
     await page.getByRole('button', { name: 'Continue' }).click();
   }
   await expect(page.getByRole('button', { name: /^Sign out/ })).toBeVisible();
+  return { codeAsked };
 }
 
 /** A second person in their own browser context (their own cookies). */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { searchAttributeFlags } from '@elar/workflows';
@@ -139,7 +140,11 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     };
     const envs: Record<string, Record<string, string>> = {
       identity: { ...common, PORT: String(p.identity), DATABASE_URL: databaseUrls.identity, IDENTITY_PII_KEY: `${secret}-pii` },
-      licensing: { ...common, PORT: String(p.licensing), DATABASE_URL: databaseUrls.licensing },
+      licensing: {
+        ...common, PORT: String(p.licensing), DATABASE_URL: databaseUrls.licensing,
+        // Documents: `.data/documents` for `npm start`; a throwaway folder per test stack.
+        DOCUMENT_STORE_DIR: opts.mode === 'dev' ? join(dataDir, 'documents') : join(tmpdir(), `elar-documents${suffix}`),
+      },
       worker: { ...common, PORT: String(p.worker), WORKER_METRICS_PORT: String(p.workerMetrics) },
       gateway: {
         ...common,
@@ -156,6 +161,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       }
     }
 
+    if (opts.mode === 'test') cleanups.push(() => rm(envs.licensing!.DOCUMENT_STORE_DIR!, { recursive: true, force: true }));
     const processes: Stack['processes'] = {};
     const readyUrl: Record<string, string> = {};
     const launch = (name: string) => {

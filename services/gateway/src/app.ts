@@ -57,7 +57,8 @@ export function createGatewayApp(deps: GatewayDeps) {
       for (const route of apiRoutes) {
         api[route.method](toExpressPath(route.path), authorize(route.access), (req, res, next) => {
           if (route.endsSession) forgetSessionOnSuccess(req, res, deps.sessions);
-          return forward(deps.upstreams[route.service], req, res, next, route.stream);
+          // Upload routes stream under their own, larger limit; every other body stays under BODY_LIMIT_BYTES.
+          return forward(deps.upstreams[route.service], req, res, next, route.stream, route.upload ? config.UPLOAD_BODY_LIMIT_BYTES : config.BODY_LIMIT_BYTES);
         });
       }
       app.use('/api/v1', api);

@@ -22,9 +22,12 @@ function register(registry: OpenAPIRegistry, route: RouteSpec) {
       ? { description: r.description, content: { [route.stream ? 'text/event-stream' : 'application/json']: { schema: r.schema } } }
       : { description: r.description };
   }
-  for (const [status, description] of Object.entries(ERRORS)) {
+  for (const [status, description] of Object.entries({ ...ERRORS, ...route.errors })) {
     responses[status] ??= { description, content: { 'application/json': { schema: errorBody } } };
   }
+  const content: Record<string, { schema: z.ZodType }> = {};
+  if (route.upload) content['multipart/form-data'] = { schema: route.upload };
+  if (route.body) content['application/json'] = { schema: route.body };
   registry.registerPath({
     method: route.method,
     path: route.path,
@@ -35,7 +38,7 @@ function register(registry: OpenAPIRegistry, route: RouteSpec) {
     request: {
       params: route.params,
       query: route.query,
-      body: route.body ? { content: { 'application/json': { schema: route.body } }, required: true } : undefined,
+      body: Object.keys(content).length ? { content, required: true } : undefined,
     },
     responses,
   });

@@ -2,7 +2,7 @@ import express, { type Router } from 'express';
 import { resendSignInCodeRequest, signInRequest, verifySignInCodeRequest } from '@elar/api';
 import { parse, type Principal, type ServiceClient } from '@elar/http';
 import type { AuthedRequest } from './auth/authorize';
-import { clearSessionCookies, cookiesSecure, setSessionCookies, wantsCookieSession } from './auth/browser-session';
+import { clearSessionCookies, cookiesSecure, deviceCookie, setDeviceCookie, setSessionCookies, wantsCookieSession } from './auth/browser-session';
 import type { SessionCache } from './auth/session-cache';
 import { signToken } from './auth/tokens';
 
@@ -26,8 +26,10 @@ function respondWithSession(req: express.Request, res: express.Response, deps: S
   const token = signToken(deps.signingKey, { sid: s.sessionId, p: s.principal, exp: Date.parse(s.expiresAt) });
   const body = { expiresAt: s.expiresAt, mustChangePassword: s.mustChangePassword, profile: s.profile, ...(s.deviceToken ? { deviceToken: s.deviceToken } : {}) };
   if (!wantsCookieSession(req)) return res.json({ token, ...body });
-  setSessionCookies(res, { token, sid: s.sessionId, expiresAt: s.expiresAt, key: deps.signingKey, secure: cookiesSecure(req, deps.nodeEnv) });
-  res.json(body);
+  const secure = cookiesSecure(req, deps.nodeEnv);
+  setSessionCookies(res, { token, sid: s.sessionId, expiresAt: s.expiresAt, key: deps.signingKey, secure });
+  if (s.deviceToken) setDeviceCookie(res, s.deviceToken, secure);
+  res.json({ ...body, deviceToken: undefined });
 }
 
 /**
@@ -41,6 +43,8 @@ export function sessionRoutes(deps: SessionDeps): Router {
 
   router.post('/auth/sign-in', deps.signInLimiter, json, async (req, res) => {
     const body = parse(signInRequest, req.body);
+    // The portal's trusted-browser token lives in an httpOnly cookie; API clients send it in the body.
+    if (wantsCookieSession(req) && !body.deviceToken) body.deviceToken = deviceCookie(req);
     const { body: step } = await deps.identity.post<SignInStep>('/internal/auth/sign-in', body, client(req));
     if ('codeRequired' in step) res.status(202).json(step);
     else respondWithSession(req, res, deps, step);

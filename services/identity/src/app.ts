@@ -27,7 +27,8 @@ export function createIdentityApp(deps: IdentityDeps) {
     logger: deps.logger,
     readiness: [
       { name: 'database', check: dbCheck(deps.db) },
-      { name: 'temporal', check: deps.temporal.check },
+      // Reported, not gating: a Temporal outage must not take sign-in and the catalog out of the Service.
+      { name: 'temporal', check: deps.temporal.check, gates: false },
     ],
     routes: (app) => {
       app.use(requireInternalToken(deps.config.INTERNAL_TOKEN));

@@ -1,4 +1,5 @@
-import { fields, loadConfig, z } from '@elar/config';
+import { fields, loadConfig, z, type ProductionRules } from '@elar/config';
+import { withCaFile } from '@elar/db';
 
 export const identityEnv = z.object({
   NODE_ENV: fields.nodeEnv,
@@ -6,12 +7,15 @@ export const identityEnv = z.object({
   HOST: fields.host,
   PORT: fields.port(4001),
   DATABASE_URL: fields.postgresUrl,
+  /** CA bundle for the database's TLS certificate: added to DATABASE_URL as sslrootcert (verify-full unless sslmode says otherwise). */
+  DATABASE_CA_FILE: fields.postgresCaFile,
   TEMPORAL_ADDRESS: fields.temporalAddress,
   TEMPORAL_NAMESPACE: fields.temporalNamespace,
   /** Shared by the gateway and workers; the service refuses calls without it. */
   INTERNAL_TOKEN: fields.secret,
   /** Key for the keyed hash of SSN digits (matching without storing them). */
   IDENTITY_PII_KEY: fields.secret,
+  /** Defaults to the local mail catcher; production requires it set. */
   SMTP_HOST: z.string().min(1).default('127.0.0.1'),
   SMTP_PORT: fields.port(1025),
   SMTP_SECURE: fields.bool(false),
@@ -27,8 +31,13 @@ export const identityEnv = z.object({
   SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
 });
 
+/** What NODE_ENV=production refuses: the process exits naming each variable. */
+export const identityProduction: ProductionRules = { required: ['SMTP_HOST'] };
+
 export type IdentityConfig = z.infer<typeof identityEnv>;
 
 /** The only place identity reads the environment. */
-export const loadIdentityConfig = (env: Record<string, string | undefined> = process.env): IdentityConfig =>
-  loadConfig(identityEnv, env);
+export function loadIdentityConfig(env: Record<string, string | undefined> = process.env): IdentityConfig {
+  const config = loadConfig(identityEnv, env, identityProduction);
+  return { ...config, DATABASE_URL: withCaFile(config.DATABASE_URL, config.DATABASE_CA_FILE) };
+}

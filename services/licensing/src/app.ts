@@ -4,6 +4,8 @@ import type { TemporalHandle } from '@elar/temporal';
 import type { StatusBus } from './applications/status-bus';
 import type { Catalog } from './catalog/catalog';
 import { dbCheck, type Db } from './db/client';
+import type { DocumentScanner } from './documents/scanner';
+import type { DocumentStore } from './documents/storage/document-store';
 import type { LicensingConfig } from './env';
 import type { PrintVendor } from './hard-copy/print-vendor';
 import type { PaymentProvider } from './payments/provider';
@@ -26,17 +28,22 @@ export interface LicensingDeps {
   printVendor: PrintVendor;
   bus: StatusBus;
   logger: Logger;
+  /** Where document bytes live (filesystem or S3), and what checks them before anyone may open them. */
+  documents: DocumentStore;
+  scanner: DocumentScanner;
 }
 
 /** The licensing service's HTTP app, without listening (tests use it in-process). */
 export function createLicensingApp(deps: LicensingDeps) {
   return createBaseApp({
     logger: deps.logger,
-    // Base64 documents: the gateway caps bodies at 1 MB; the document limit itself is DOCUMENT_MAX_BYTES.
+    // JSON bodies, including small base64 documents; multipart uploads are streamed, not parsed here.
     bodyLimit: '1mb',
     readiness: [
       { name: 'database', check: dbCheck(deps.db) },
-      { name: 'temporal', check: deps.temporal.check },
+      // Reported, not gating: a Temporal outage must not take sign-in and the catalog out of the Service.
+      { name: 'temporal', check: deps.temporal.check, gates: false },
+      { name: 'document-store', check: () => deps.documents.check() },
     ],
     routes: (app) => {
       app.use(requireInternalToken(deps.config.INTERNAL_TOKEN));

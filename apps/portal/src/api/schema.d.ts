@@ -12,7 +12,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Sign in with user name and password (both case-sensitive)
+         * Sign in with user name and password (both case-sensitive); then, unless the browser is trusted, with the emailed code
          * @description Public.
          */
         post: {
@@ -27,11 +27,12 @@ export interface paths {
                     "application/json": {
                         username: string;
                         password: string;
+                        deviceToken?: string;
                     };
                 };
             };
             responses: {
-                /** @description A session token */
+                /** @description A session token (codes off, or a trusted browser) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -55,6 +56,360 @@ export interface paths {
                                 } | null;
                                 createdAt: string;
                             };
+                            deviceToken?: string;
+                        };
+                    };
+                };
+                /** @description A 6-digit code was emailed: send it to /auth/sign-in/verify */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            codeRequired: true;
+                            challengeId: string;
+                            expiresAt: string;
+                            sentTo: string;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation-failed, invalid-json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Sign-in required or session ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Role not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sign-in/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Second step: the emailed code (15 minutes, 5 tries; wrong 401 invalid-sign-in-code, spent 410 sign-in-code-expired)
+         * @description Public.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        challengeId: string;
+                        code: string;
+                        trustDevice?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description A session token (and a deviceToken when trustDevice) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: string;
+                            expiresAt: string;
+                            mustChangePassword: boolean;
+                            profile: {
+                                mepid: string;
+                                username: string | null;
+                                role: string;
+                                firstName: string;
+                                middleName: string | null;
+                                lastName: string;
+                                email: string | null;
+                                organization: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                createdAt: string;
+                            };
+                            deviceToken?: string;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation-failed, invalid-json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Sign-in required or session ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Role not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sign-in/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a new code for the same sign-in (once a minute: 429 sign-in-code-cooldown)
+         * @description Public.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        challengeId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description A new code was emailed; the previous one no longer works */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresAt: string;
+                            sentTo: string;
                         };
                     };
                 };
@@ -1030,6 +1385,159 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/trusted-devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Forget every browser you chose to trust: the next sign-in anywhere asks for the emailed code
+         * @description Any signed-in user.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description How many trusted browsers were revoked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            revoked: number;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation-failed, invalid-json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Sign-in required or session ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Role not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -4624,9 +5132,16 @@ export interface paths {
                                 id: string;
                                 requirementId: string;
                                 displayName: string;
-                                contentType: string;
+                                /** @enum {string} */
+                                contentType: "application/pdf" | "image/png" | "image/jpeg";
                                 sizeBytes: number;
                                 sha256: string;
+                                scan: {
+                                    /** @enum {string} */
+                                    status: "pending" | "clean" | "quarantined";
+                                    detail: string | null;
+                                    scannedAt: string | null;
+                                };
                                 createdAt: string;
                             }[];
                             timeline: {
@@ -4767,7 +5282,158 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Discard an unpaid draft: the application and its stored documents are deleted
+         * @description Roles: educator.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationNumber: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Discarded */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input (validation-failed, invalid-json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Sign-in required or session ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Role not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description application-not-discardable (submitted, paid or no longer a draft: withdraw it instead) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -4944,7 +5610,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Upload a document (PDF, JPEG or PNG, checked by its bytes) for a requirement
+         * Upload a document for a requirement: multipart/form-data with a `requirementId` field, then a `file` part, streamed (up to DOCUMENT_MAX_BYTES, 20 MB by default). The type is decided from the first bytes (PDF, PNG, JPEG); the server names the file from that type, records its SHA-256 and scans it (only a clean document meets a requirement or can be opened). application/json with base64 (`uploadDocumentRequest`) is accepted for small files only (the 1 MB JSON body limit).
          * @description Roles: educator.
          */
         post: {
@@ -4958,6 +5624,15 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    "multipart/form-data": {
+                        /** @description Send this field before the file part. */
+                        requirementId: string;
+                        /**
+                         * Format: binary
+                         * @description The PDF, PNG or JPEG file; at most DOCUMENT_MAX_BYTES (20 MB by default).
+                         */
+                        file: string;
+                    };
                     "application/json": {
                         requirementId: string;
                         fileName: string;
@@ -4966,12 +5641,29 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Stored document metadata */
+                /** @description Stored: the document with its scan state */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            requirementId: string;
+                            displayName: string;
+                            /** @enum {string} */
+                            contentType: "application/pdf" | "image/png" | "image/jpeg";
+                            sizeBytes: number;
+                            sha256: string;
+                            scan: {
+                                /** @enum {string} */
+                                status: "pending" | "clean" | "quarantined";
+                                detail: string | null;
+                                scannedAt: string | null;
+                            };
+                            createdAt: string;
+                        };
+                    };
                 };
                 /** @description Invalid input (validation-failed, invalid-json) */
                 400: {
@@ -5037,8 +5729,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Body too large */
+                /** @description application-locked, document-limit-reached (DOCUMENTS_PER_APPLICATION), requirement-document-limit-reached (DOCUMENTS_PER_REQUIREMENT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description document-too-large (DOCUMENT_MAX_BYTES; the upload is cut off and nothing is stored), application-documents-too-large (DOCUMENT_BYTES_PER_APPLICATION) */
                 413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description unsupported-document-type (not a PDF, PNG or JPEG by its first bytes; the upload stops there) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description unknown-requirement */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5069,7 +5809,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description document-store-unavailable (nothing was saved; retry) */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8138,7 +8878,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The document bytes (PDF, JPEG or PNG) */
+                /** @description The document bytes (PDF, JPEG or PNG), streamed from the document store, named from the sniffed type */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -8209,6 +8949,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description document-quarantined (the scan refused it), document-scan-pending */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description document-content-missing */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -8241,7 +9013,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description document-store-unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;

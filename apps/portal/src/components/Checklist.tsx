@@ -7,7 +7,7 @@ export function Checklist({ items }: { items: ApplicationDetail['checklist'] }) 
       {items.map((c) => (
         <li key={c.id} className="usa-icon-list__item">
           <div className="usa-icon-list__content">
-            <strong className={c.met ? 'text-green' : 'text-secondary-dark'}>{c.met ? 'Met' : 'Missing'}</strong>: {c.name}
+            <strong className={c.met ? 'text-success-darker' : 'text-secondary-darker'}>{c.met ? 'Met' : 'Missing'}</strong>: {c.name}
             {c.documentName && <span className="usa-hint"> ({c.documentName})</span>}
           </div>
         </li>

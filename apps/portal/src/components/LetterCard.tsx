@@ -25,12 +25,12 @@ export function LetterCard({ applicationNumber, letter, checklist, onChange }: {
     onChange();
   };
   return (
-    <section className="usa-summary-box margin-y-3" aria-labelledby={`letter-${applicationNumber}-${letter.sequence}`}>
-      <div className="usa-summary-box__body">
-        <h2 className="usa-summary-box__heading" id={`letter-${applicationNumber}-${letter.sequence}`}>
+    <section className="border-1px border-base-lighter radius-md padding-2 margin-y-3" aria-labelledby={`letter-${applicationNumber}-${letter.sequence}`}>
+      <div>
+        <h2 className="margin-top-0" id={`letter-${applicationNumber}-${letter.sequence}`}>
           Letter {letter.sequence} about {applicationNumber}: {open ? `answer by ${day(letter.dueDate)}` : letter.status}
         </h2>
-        <div className="usa-summary-box__text">
+        <div>
           <p className="text-pre-wrap">{letter.letter}</p>
           {letter.repliedAt && <p>You answered on {moment(letter.repliedAt)}.</p>}
           {open && (
@@ -38,7 +38,7 @@ export function LetterCard({ applicationNumber, letter, checklist, onChange }: {
               <h3>Upload what is missing</h3>
               {missing.map((m) => (
                 <div key={m.id}>
-                  {m.met && <p className="text-green">Received: {m.name} ({m.documentName})</p>}
+                  {m.met && <p className="text-success-darker">Received: {m.name} ({m.documentName})</p>}
                   <UploadField applicationNumber={applicationNumber} requirement={m} onUploaded={onChange} />
                 </div>
               ))}

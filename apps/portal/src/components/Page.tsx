@@ -2,8 +2,11 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useSession } from '../session';
 
+/** The first page of a visit keeps the browser's own focus start (so Tab reaches the skip link first). */
+let firstPage = true;
+
 /**
- * One page: sets the document title and moves focus to the heading when the page changes, so a
+ * One page: sets the document title and, after an in-app navigation, moves focus to the heading so a
  * screen reader announces the new page and keyboard users start at its top.
  */
 export function Page({ title, children, lead }: { title: string; lead?: ReactNode; children: ReactNode }) {
@@ -11,7 +14,8 @@ export function Page({ title, children, lead }: { title: string; lead?: ReactNod
   const location = useLocation();
   useEffect(() => {
     document.title = `${title} | ELAR`;
-    heading.current?.focus();
+    if (firstPage) firstPage = false;
+    else heading.current?.focus();
   }, [title, location.pathname]);
   return (
     <>

@@ -36,7 +36,7 @@ export function UploadField({ applicationNumber, requirement, onUploaded }: { ap
         }}
       />
       {percent !== undefined && <progress className="display-block margin-top-1 width-full" max={100} value={percent} aria-label={`Uploading ${requirement.name}`}>{percent}%</progress>}
-      {done && <p className="text-green margin-top-05" role="status">{done}</p>}
+      {done && <p className="text-success-darker margin-top-05" role="status">{done}</p>}
     </div>
   );
 }

@@ -15,7 +15,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 /** `__Host-` names (Secure, Path=/, no Domain: no subdomain can set or shadow them) whenever cookies are Secure. */
-const names = (secure: boolean) => (secure ? { session: '__Host-elar-session', csrf: '__Host-elar-csrf' } : { session: 'elar-session', csrf: 'elar-csrf' });
+const names = (secure: boolean) =>
+  secure ? { session: '__Host-elar-session', csrf: '__Host-elar-csrf', device: '__Host-elar-device' } : { session: 'elar-session', csrf: 'elar-csrf', device: 'elar-device' };
 
 /**
  * Secure everywhere except plain http to a loopback address outside production: `npm start` and the
@@ -43,12 +44,27 @@ export function clearSessionCookies(res: Response, secure: boolean) {
   for (const name of [n.session, n.csrf]) res.clearCookie(name, { path: '/', secure, sameSite: 'strict' });
 }
 
-/** The session token from the cookie, if the request carries one (either name). */
-export function sessionCookie(req: Request): string | undefined {
+function readCookie(req: Request, which: 'session' | 'device'): string | undefined {
   const header = req.headers.cookie;
   if (!header) return undefined;
   const jar = parseCookies(header);
-  return jar[names(true).session] ?? jar[names(false).session];
+  return jar[names(true)[which]] ?? jar[names(false)[which]];
+}
+
+/** The session token from the cookie, if the request carries one (either name). */
+export const sessionCookie = (req: Request) => readCookie(req, 'session');
+
+/**
+ * "Trust this browser": the device token identity issues at the code step, kept in an httpOnly cookie
+ * for its lifetime (`dt1.<id>.<expiresAtMs>.<mac>`) and sent back with the next portal sign-in, so
+ * page scripts never hold it. Sign-out keeps it (trust outlives a session); a password change revokes it.
+ */
+export const deviceCookie = (req: Request) => readCookie(req, 'device');
+
+export function setDeviceCookie(res: Response, token: string, secure: boolean) {
+  const exp = Number(token.split('.')[2]);
+  const maxAge = Number.isFinite(exp) ? Math.max(0, exp - Date.now()) : 30 * 86_400_000;
+  res.cookie(names(secure).device, token, { httpOnly: true, secure, sameSite: 'strict', path: '/', maxAge });
 }
 
 /** True when a cookie-authenticated request may change state: a safe method, or the right CSRF header. */

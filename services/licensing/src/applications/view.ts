@@ -3,6 +3,7 @@ import { applicationFeeCents } from '../catalog/catalog';
 import type { DetailRow } from '../db/hot-reads';
 import type { FullApplication } from './access';
 import { checklist } from './checklist';
+import { toDocumentView } from '../documents/document-view';
 
 type SummaryInput = Pick<FullApplication, 'applicationNumber' | 'status' | 'submittedAt' | 'createdAt' | 'updatedAt'> & {
   items: Pick<FullApplication['items'][number], 'kind' | 'licenseType' | 'field' | 'gradeLevel'>[];
@@ -26,7 +27,8 @@ export const toDetail = (catalog: Catalog, a: DetailRow) => ({
   mepid: a.mepid,
   assignedEvaluatorId: a.assignedEvaluatorId,
   checklist: checklist(catalog, a.items, a.documents),
-  documents: a.documents,
+  // One document view for every route: the query's ISO text becomes dates again for it.
+  documents: a.documents.map((d) => toDocumentView({ ...d, createdAt: new Date(d.createdAt), scannedAt: d.scannedAt === null ? null : new Date(d.scannedAt) })),
   timeline: a.events.map((e) => ({ at: e.at, actor: e.actor, type: e.type, detail: e.detail ?? undefined })),
   correspondence: a.correspondence,
 });

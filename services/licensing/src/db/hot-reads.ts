@@ -17,7 +17,8 @@ export const HOT_SQL = {
       ${jsonList(`SELECT json_agg(json_build_object('kind', i.kind, 'licenseType', i."licenseType", 'field', i.field, 'gradeLevel', i."gradeLevel") ORDER BY i.position)
         FROM "ApplicationItem" i WHERE i."applicationId" = a.id`)} AS items,
       ${jsonList(`SELECT json_agg(json_build_object('id', d.id, 'requirementId', d."requirementId", 'displayName', d."displayName",
-          'contentType', d."contentType", 'sizeBytes', d."sizeBytes", 'sha256', d.sha256, 'createdAt', ${iso('d."createdAt"')}) ORDER BY d."createdAt")
+          'contentType', d."contentType", 'sizeBytes', d."sizeBytes", 'sha256', d.sha256, 'scanStatus', d."scanStatus", 'scanDetail', d."scanDetail",
+          'scannedAt', ${iso('d."scannedAt"')}, 'createdAt', ${iso('d."createdAt"')}) ORDER BY d."createdAt")
         FROM "Document" d WHERE d."applicationId" = a.id`)} AS documents,
       ${jsonList(`SELECT json_agg(json_build_object('status', p.status)) FROM "Payment" p WHERE p."applicationId" = a.id`)} AS payments,
       ${jsonList(`SELECT json_agg(json_build_object('at', ${iso('e.at')}, 'actor', e.actor, 'type', e.type, 'detail', e.detail) ORDER BY e.at)
@@ -62,7 +63,10 @@ export interface DetailRow {
   createdAt: Date;
   updatedAt: Date;
   items: Item[];
-  documents: { id: string; requirementId: string; displayName: string; contentType: string; sizeBytes: number; sha256: string; createdAt: string }[];
+  documents: {
+    id: string; requirementId: string; displayName: string; contentType: string; sizeBytes: number; sha256: string;
+    scanStatus: string; scanDetail: string | null; scannedAt: string | null; createdAt: string;
+  }[];
   payments: { status: string }[];
   events: { at: string; actor: string; type: string; detail: unknown }[];
   correspondence: { sequence: number; letter: string; missingRequirements: string[]; dueDate: string; status: string; repliedAt: string | null }[];

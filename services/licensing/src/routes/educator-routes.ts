@@ -1,16 +1,17 @@
 import type { Express } from 'express';
 import {
-  applicationParams, correspondenceParams, createApplicationRequest, payRequest, replyRequest, uploadDocumentRequest,
+  applicationParams, correspondenceParams, createApplicationRequest, payRequest, replyRequest,
 } from '@elar/api';
 import { PRINCIPAL_HEADER, parse, readPrincipal } from '@elar/http';
 import type { LicensingDeps } from '../app';
 import { applicationFor, visibleTo } from '../applications/access';
 import { checklist } from '../applications/checklist';
 import { createApplication } from '../applications/create-application';
+import { discardDraft } from '../applications/discard-draft';
 import { withInternalNotes } from '../applications/internal-notes';
 import { toDetail, toSummary } from '../applications/view';
 import { readDetail, readStatus } from '../db/hot-reads';
-import { uploadDocument } from '../documents/upload-document';
+import { receiveDocument } from '../documents/receive-document';
 import { toLicenseView } from '../licenses/license-views';
 import { payApplication } from '../payments/pay-application';
 import { queueEstimate } from '../review/queue-estimate';
@@ -48,6 +49,13 @@ export function mountEducatorRoutes(app: Express, deps: LicensingDeps): void {
     res.json({ ...detail, timeline: withInternalNotes(detail.timeline, a.notes), queue: queueEstimate(a) });
   });
 
+  app.delete('/applications/:applicationNumber', async (req, res) => {
+    const principal = readPrincipal(req, ['educator']);
+    const { applicationNumber } = parse(applicationParams, req.params);
+    await discardDraft(deps, principal, applicationNumber);
+    res.status(204).end();
+  });
+
   app.get('/applications/:applicationNumber/checklist', async (req, res) => {
     const principal = readPrincipal(req, either);
     const { applicationNumber } = parse(applicationParams, req.params);
@@ -58,7 +66,7 @@ export function mountEducatorRoutes(app: Express, deps: LicensingDeps): void {
   app.post('/applications/:applicationNumber/documents', async (req, res) => {
     const principal = readPrincipal(req, ['educator']);
     const { applicationNumber } = parse(applicationParams, req.params);
-    res.status(201).json(await uploadDocument(deps, principal, applicationNumber, parse(uploadDocumentRequest, req.body)));
+    res.status(201).json(await receiveDocument(deps, principal, applicationNumber, req));
   });
 
   app.post('/applications/:applicationNumber/payments', async (req, res) => {

@@ -1,28 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
-import type { ApplicationDetail } from '../../api/types';
-import type { Problem } from '../../api/problems';
 import { ProblemAlert } from '../../components/Alert';
 import { Page } from '../../components/Page';
+import { useApplication } from '../../hooks/useApplication';
 import { StatusTag } from '../../components/StatusTag';
 import { Timeline } from '../../components/Timeline';
 import { Checklist } from '../../components/Checklist';
 import { LetterCard } from '../../components/LetterCard';
 import { day } from '../../format';
 import { LIVE_STATUSES, useLiveStatus } from '../../hooks/useLiveStatus';
-import { loadApplication } from './Dashboard';
 
 /** One application: live status, queue estimate, checklist, letters (with reply) and the full timeline. */
 export function ApplicationPage() {
   const { applicationNumber = '' } = useParams();
-  const [app, setApp] = useState<ApplicationDetail>();
-  const [problem, setProblem] = useState<Problem>();
-  const reload = useCallback(async () => {
-    const r = await loadApplication(applicationNumber);
-    if (r.ok) setApp(r.data);
-    else setProblem(r.problem);
-  }, [applicationNumber]);
-  useEffect(() => void reload(), [reload]);
+  const { app, problem, reload } = useApplication(applicationNumber);
   const status = useLiveStatus(applicationNumber, app?.status ?? '', !!app && LIVE_STATUSES.has(app.status), () => void reload());
   return (
     <Page title={`Application ${applicationNumber}`}>

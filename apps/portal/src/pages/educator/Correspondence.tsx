@@ -5,7 +5,7 @@ import { call } from '../../api/call';
 import type { ApplicationDetail } from '../../api/types';
 import { LetterCard } from '../../components/LetterCard';
 import { Page } from '../../components/Page';
-import { loadApplication } from './Dashboard';
+import { loadApplication } from '../../hooks/useApplication';
 
 /** Every letter from an evaluator, open ones first, each with its uploads and reply. */
 export function Correspondence() {

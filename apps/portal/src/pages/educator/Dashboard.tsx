@@ -9,15 +9,12 @@ import { Page } from '../../components/Page';
 import { StatusTag } from '../../components/StatusTag';
 import { Timeline } from '../../components/Timeline';
 import { day, dollars } from '../../format';
+import { loadApplication } from '../../hooks/useApplication';
 import { LIVE_STATUSES, useLiveStatus } from '../../hooks/useLiveStatus';
 import type { Problem } from '../../api/problems';
 
 /** Browsers allow 6 connections per host: at most this many live streams on one page. */
 const MAX_STREAMS = 4;
-
-export async function loadApplication(applicationNumber: string) {
-  return call(api.GET('/applications/{applicationNumber}', { params: { path: { applicationNumber } } }));
-}
 
 export function ApplicationCard({ initial, live }: { initial: ApplicationDetail; live: boolean }) {
   const catalog = useCatalog();

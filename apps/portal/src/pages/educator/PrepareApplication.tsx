@@ -1,28 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { call } from '../../api/call';
-import type { Problem } from '../../api/problems';
-import type { ApplicationDetail } from '../../api/types';
 import { Alert, ProblemAlert } from '../../components/Alert';
 import { Checklist } from '../../components/Checklist';
 import { Page } from '../../components/Page';
+import { useApplication } from '../../hooks/useApplication';
 import { PaymentForm } from '../../components/PaymentForm';
 import { UploadField } from '../../components/UploadField';
-import { loadApplication } from './Dashboard';
 
 /** Steps 2-4 of applying: meet the checklist with uploads, pay the fee, submit for review. */
 export function PrepareApplication() {
   const { applicationNumber = '' } = useParams();
   const navigate = useNavigate();
-  const [app, setApp] = useState<ApplicationDetail>();
-  const [problem, setProblem] = useState<Problem>();
-  const reload = useCallback(async () => {
-    const r = await loadApplication(applicationNumber);
-    if (r.ok) setApp(r.data);
-    else setProblem(r.problem);
-  }, [applicationNumber]);
-  useEffect(() => void reload(), [reload]);
+  const { app, problem, setProblem, reload } = useApplication(applicationNumber);
   const submit = async () => {
     const r = await call(api.POST('/applications/{applicationNumber}/submit', { params: { path: { applicationNumber } } }));
     if (!r.ok) return setProblem(r.problem);

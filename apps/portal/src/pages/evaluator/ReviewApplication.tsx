@@ -1,17 +1,16 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../api/client';
 import { call } from '../../api/call';
-import { fieldProblem, type Problem } from '../../api/problems';
-import type { ApplicationDetail } from '../../api/types';
+import { fieldProblem } from '../../api/problems';
 import { Alert, ProblemAlert } from '../../components/Alert';
 import { Checklist } from '../../components/Checklist';
 import { Checkbox, Radio, TextArea, TextField } from '../../components/Field';
 import { Page } from '../../components/Page';
+import { useApplication } from '../../hooks/useApplication';
 import { StatusTag } from '../../components/StatusTag';
 import { Timeline } from '../../components/Timeline';
 import { moment } from '../../format';
-import { loadApplication } from '../educator/Dashboard';
 
 type Action = 'approve' | 'deny' | 'request-information';
 
@@ -20,16 +19,10 @@ const inTwoWeeks = () => new Date(Date.now() + 14 * 86_400_000).toISOString().sl
 /** One application for an evaluator: documents, checklist, notes, timeline and the decision. */
 export function ReviewApplication() {
   const { applicationNumber = '' } = useParams();
-  const [app, setApp] = useState<ApplicationDetail>();
-  const [problem, setProblem] = useState<Problem>();
+  const { app, problem, setProblem, reload } = useApplication(applicationNumber);
   const [action, setAction] = useState<Action>('approve');
   const [done, setDone] = useState<string>();
-  const reload = useCallback(async () => {
-    const r = await loadApplication(applicationNumber);
-    if (r.ok) setApp(r.data);
-    else setProblem(r.problem);
-  }, [applicationNumber]);
-  useEffect(() => void reload(), [reload]);
+  const [deciding, setDeciding] = useState(false);
   const path = { params: { path: { applicationNumber } } };
 
   const claim = async () => {
@@ -52,7 +45,9 @@ export function ReviewApplication() {
       action === 'approve' ? { action }
       : action === 'deny' ? { action, reason: String(f.get('reason') ?? '') }
       : { action, missingRequirements: f.getAll('missing').map(String), dueDate: new Date(`${f.get('dueDate')}T23:59:00Z`).toISOString(), letter: String(f.get('letter') ?? '') || undefined };
+    setDeciding(true);
     const r = await call(api.POST('/applications/{applicationNumber}/decisions', { ...path, body }));
+    setDeciding(false);
     if (!r.ok) return setProblem(r.problem);
     setProblem(undefined);
     setDone(action === 'approve' ? 'Approved: the license is being issued.' : action === 'deny' ? 'Denied: the educator has been told why.' : 'Letter sent: the educator has been emailed and the application waits for the reply.');
@@ -107,7 +102,7 @@ export function ReviewApplication() {
                     <TextArea label="Letter to the educator" name="letter" hint="Optional: the missing items are listed for you." />
                   </>
                 )}
-                <button className="usa-button margin-top-2" type="submit">Record decision</button>
+                <button className="usa-button margin-top-2" type="submit" disabled={deciding}>{deciding ? 'Recording the decision…' : 'Record decision'}</button>
               </form>
             )}
           </div>

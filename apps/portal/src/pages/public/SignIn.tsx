@@ -1,18 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { callRaw } from '../../api/call';
-import { portalHeaders } from '../../api/client';
+import { api } from '../../api/client';
+import { call } from '../../api/call';
 import { fieldProblem, type Problem } from '../../api/problems';
 import { ProblemAlert, Alert } from '../../components/Alert';
-import { TextField } from '../../components/Field';
+import { Checkbox, TextField } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { homeFor, useSession } from '../../session';
 
 interface Challenge { challengeId: string; sentTo: string; expiresAt: string }
 interface Signed { mustChangePassword: boolean; profile: { role: string } }
-
-const post = (path: string, body: unknown) =>
-  callRaw(fetch(`/api/v1${path}`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json', ...portalHeaders() }, body: JSON.stringify(body) }));
 
 /**
  * Sign in: user name and password, then (when the system asks) the 6-digit code emailed to the
@@ -36,11 +33,11 @@ export function SignIn() {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     setBusy(true);
-    const r = await post('/auth/sign-in', { username: form.get('username'), password: form.get('password') });
+    const r = await call(api.POST('/auth/sign-in', { body: { username: String(form.get('username') ?? ''), password: String(form.get('password') ?? '') } }));
     setBusy(false);
     if (!r.ok) return setProblem(r.problem);
     setProblem(undefined);
-    if (r.status === 202) return setChallenge(r.data as Challenge);
+    if ('codeRequired' in r.data) return setChallenge(r.data);
     await done(r.data as Signed);
   };
 
@@ -48,7 +45,7 @@ export function SignIn() {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     setBusy(true);
-    const r = await post('/auth/sign-in/verify', { challengeId: challenge!.challengeId, code: String(form.get('code') ?? '').trim() });
+    const r = await call(api.POST('/auth/sign-in/verify', { body: { challengeId: challenge!.challengeId, code: String(form.get('code') ?? '').trim(), trustDevice: form.get('trust') === 'on' } }));
     setBusy(false);
     if (!r.ok) {
       if (r.problem.code === 'sign-in-code-expired') setChallenge(undefined);
@@ -58,7 +55,7 @@ export function SignIn() {
   };
 
   const resend = async () => {
-    const r = await post('/auth/sign-in/resend', { challengeId: challenge!.challengeId });
+    const r = await call(api.POST('/auth/sign-in/resend', { body: { challengeId: challenge!.challengeId } }));
     if (!r.ok) return setProblem(r.problem);
     setProblem(undefined);
     setNotice(`We sent a new code to ${challenge!.sentTo}.`);
@@ -72,6 +69,7 @@ export function SignIn() {
         <ProblemAlert problem={problem} />
         <form className="usa-form" onSubmit={verify} noValidate>
           <TextField label="Sign-in code" name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required error={fieldProblem(problem, 'code')} />
+          <Checkbox name="trust" label="Trust this browser for 30 days (do not use on a shared computer)" />
           <button className="usa-button" type="submit" disabled={busy}>Continue</button>
           <button className="usa-button usa-button--unstyled margin-top-2" type="button" onClick={resend}>Send me a new code</button>
         </form>
