@@ -5,3 +5,4 @@ export {
 } from './licensing';
 export { createRenewalActivities, type RecordRenewalStatusInput } from './renewals';
 export { createHardCopyActivities, type HardCopyStep, type HardCopyStatusReport } from './hard-copy';
+export { createLicenseReminderActivities, type LicenseExpiry } from './license-reminders';

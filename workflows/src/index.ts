@@ -12,3 +12,4 @@ export * from './partial-match/contract';
 export * from './license-renewal/contract';
 export * from './application-review/staff-updates-contract';
 export * from './hard-copy/contract';
+export * from './license-expiry-reminders/contract';

@@ -8,3 +8,4 @@ export { startMailCatcher, type CaughtMail, type MailCatcher } from './mail-catc
 export { PROJECT_ROOT } from './root';
 export { startStack, DATA_SERVICES, type Stack, type StackOptions } from './stack';
 export { findVersityGw, startObjectStore, VERSITYGW_VERSION, type ObjectStoreServer } from './object-store';
+export { findRedisServer, startPrivateRedis, type PrivateRedis } from './redis';

@@ -12,6 +12,7 @@ const logger = createLogger('test', 'info', new Writable({ write(c, _e, cb) { li
 
 const app = createBaseApp({
   logger,
+  metricsToken: 'create-app-test-internal-token',
   bodyLimit: '1kb',
   readiness: [{ name: 'database', check: async () => { throw new Error('down'); } }],
   routes: (a) => {
@@ -81,6 +82,7 @@ describe('request log', () => {
     const quiet: string[] = [];
     const warnOnly = createBaseApp({
       logger: createLogger('test', 'warn', new Writable({ write(c, _e, cb) { quiet.push(String(c)); cb(); } })),
+      metricsToken: 'create-app-test-internal-token',
       routes: (a) => a.get('/ok', (_req, res) => void res.json({ ok: true })),
     });
     await request(warnOnly).get('/ok');

@@ -3,14 +3,14 @@ import { Transform } from 'node:stream';
 import type { Request, Response, NextFunction } from 'express';
 import { Pool, errors as undiciErrors } from 'undici';
 import { AppError } from '@elar/errors';
-import { INTERNAL_TOKEN_HEADER, PRINCIPAL_HEADER, REQUEST_ID_HEADER, encodePrincipal } from '@elar/http';
+import { CLIENT_ADDRESS_HEADER, INTERNAL_TOKEN_HEADER, PRINCIPAL_HEADER, REQUEST_ID_HEADER, encodePrincipal } from '@elar/http';
 import type { AuthedRequest } from './auth/authorize';
 import type { TokenPayload } from './auth/tokens';
 
 const HOP_BY_HOP = new Set([
   'connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer',
   'transfer-encoding', 'upgrade', 'host', 'authorization', 'cookie', 'content-length',
-  PRINCIPAL_HEADER, INTERNAL_TOKEN_HEADER,
+  PRINCIPAL_HEADER, INTERNAL_TOKEN_HEADER, CLIENT_ADDRESS_HEADER, 'x-forwarded-for', 'forwarded', 'x-real-ip',
 ]);
 
 /** The principal header of a verified token, encoded once per token payload (tokens are cached). */
@@ -45,6 +45,7 @@ export function createForwarder(opts: { internalToken: string; timeoutMs: number
     }
     headers[INTERNAL_TOKEN_HEADER] = opts.internalToken;
     headers[REQUEST_ID_HEADER] = res.getHeader(REQUEST_ID_HEADER) as string;
+    if (req.ip) headers[CLIENT_ADDRESS_HEADER] = req.ip;
     const session = (req as AuthedRequest).session;
     if (session) headers[PRINCIPAL_HEADER] = principalHeaderOf(session);
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';

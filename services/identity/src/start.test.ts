@@ -20,6 +20,10 @@ describe('identity readiness', () => {
 describe('identity in production fails closed', () => {
   it('refuses the local mail catcher default: SMTP_HOST must be set', () => {
     expect(() => loadIdentityConfig({ ...baseEnv, NODE_ENV: 'production' })).toThrow(/SMTP_HOST: is required in production/);
-    expect(loadIdentityConfig({ ...baseEnv, NODE_ENV: 'production', SMTP_HOST: 'smtp.example' }).SMTP_HOST).toBe('smtp.example');
+    expect(loadIdentityConfig({ ...baseEnv, NODE_ENV: 'production', SMTP_HOST: 'smtp.example', PORTAL_URL: 'https://elar.example' }).SMTP_HOST).toBe('smtp.example');
+  });
+
+  it('refuses links to a local portal in emails: PORTAL_URL must be set', () => {
+    expect(() => loadIdentityConfig({ ...baseEnv, NODE_ENV: 'production', SMTP_HOST: 'smtp.example' })).toThrow(/PORTAL_URL: is required in production/);
   });
 });

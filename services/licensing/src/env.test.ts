@@ -19,6 +19,6 @@ describe('licensing configuration for documents', () => {
   it('keeps documents on the filesystem in development, with a 20 MiB limit per file', () => {
     expect(loadLicensingConfig(base)).toMatchObject({ DOCUMENT_STORE: 'filesystem', DOCUMENT_STORE_DIR: '.data/documents', DOCUMENT_MAX_BYTES: 20 * 1024 * 1024 });
     const s3 = { DOCUMENT_STORE: 's3', DOCUMENT_S3_BUCKET: 'b-1', DOCUMENT_S3_ACCESS_KEY_ID: 'k', DOCUMENT_S3_SECRET_ACCESS_KEY: 's' };
-    expect(loadLicensingConfig({ ...base, NODE_ENV: 'production', ...s3 }).DOCUMENT_STORE).toBe('s3');
+    expect(loadLicensingConfig({ ...base, NODE_ENV: 'test', ...s3 }).DOCUMENT_STORE).toBe('s3');
   });
 });

@@ -57,8 +57,8 @@ export const licensingEnv = z.object({
   /** Local print vendor: fail each job's first N submissions (-1: always), to show retries. */
   PRINT_VENDOR_FAIL_TIMES: z.coerce.number().int().min(-1).default(0),
   /**
-   * Shared with the print vendor: its webhook calls carry it in the x-print-vendor-secret header.
-   * Required in production; elsewhere a random value per process unless set (there is no known default).
+   * Shared with the print vendor, which signs each webhook call with it (HMAC over timestamp and
+   * body). Required in production; elsewhere a random value per process unless set (there is no known default).
    */
   PRINT_VENDOR_WEBHOOK_SECRET: z.string().min(16).default(() => randomBytes(24).toString('base64url')),
 }).superRefine((env, ctx) => {

@@ -58,6 +58,6 @@ describe('licensing readiness', () => {
   it('stays ready while Temporal is unreachable (the catalog keeps answering), reporting Temporal as a separate detail', async () => {
     const licensing = await startDeployable('licensing', { ...baseEnv, TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}`, PRINT_SPOOL_DIR: join(scratch, 'spool') });
     stops.push(() => licensing.stop());
-    expect(await readinessWhenWarm(licensing.url)).toEqual({ status: 200, body: { status: 'ready', checks: { database: 'ok' }, details: { temporal: 'failing' } } });
+    expect(await readinessWhenWarm(licensing.url)).toEqual({ status: 200, body: { status: 'ready', checks: { database: 'ok' }, details: { temporal: 'failing', 'document-store': 'ok' } } });
   });
 });

@@ -1,6 +1,7 @@
 import { notFound } from '@elar/errors';
 import type { LicensingDeps } from '../app';
 import { recordEvent } from '../applications/timeline';
+import { scheduleExpiryReminders } from './expiry-reminders';
 
 export const addYears = (d: Date, years: number) => {
   const x = new Date(d);
@@ -17,6 +18,7 @@ export async function issueLicenses(deps: LicensingDeps, applicationNumber: stri
   for (const item of app.items) {
     const existing = await deps.db.license.findUnique({ where: { sourceItemId: item.id } });
     if (existing) {
+      await scheduleExpiryReminders(deps, existing); // a retried activity: started once, whatever the step that failed
       numbers.push(existing.licenseNumber);
       continue;
     }
@@ -34,6 +36,7 @@ export async function issueLicenses(deps: LicensingDeps, applicationNumber: stri
         validityKind: validity.kind, validityYears: validity.years, status: 'Active',
       },
     });
+    await scheduleExpiryReminders(deps, license);
     numbers.push(license.licenseNumber);
   }
   await recordEvent(deps, app, { actor: `evaluator:${evaluatorId}`, type: 'licenses-issued', detail: { licenseNumbers: numbers }, idempotencyKey: `issue:${app.id}` }).catch(() => undefined);

@@ -1,6 +1,7 @@
 import type { RecordRenewalStatusInput } from '@elar/activities';
 import { notFound } from '@elar/errors';
 import type { LicensingDeps } from '../app';
+import { renewExpiryReminders } from '../licenses/expiry-reminders';
 import { addYears } from '../licenses/issue-licenses';
 import type { RenewalResult } from './renewal-view';
 
@@ -29,4 +30,15 @@ export async function recordRenewalStatus(deps: LicensingDeps, input: RecordRene
     }
     await tx.renewal.update({ where: { id: r.id }, data: { result } });
   });
+  if (input.status === 'Renewed') await moveExpiryReminders(deps, input.renewalNumber);
+}
+
+/** After the extension (and on every retry of the report, so a failed try is completed): old term's reminders end, new term's start. */
+async function moveExpiryReminders(deps: LicensingDeps, renewalNumber: string) {
+  const renewal = await deps.db.renewal.findUniqueOrThrow({ where: { renewalNumber } });
+  if (renewal.status !== 'Renewed') return;
+  for (const item of (renewal.result ?? []) as RenewalResult) {
+    const license = await deps.db.license.findUnique({ where: { licenseNumber: item.licenseNumber } });
+    if (license) await renewExpiryReminders(deps, license, item.previousExpiresAt.slice(0, 10));
+  }
 }

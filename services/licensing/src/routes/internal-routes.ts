@@ -26,6 +26,13 @@ const letterReport = z.object({
 
 /** What workers report from the review workflows; every report is deduplicated (key or natural unique pair). */
 export function mountInternalRoutes(app: Express, deps: LicensingDeps): void {
+  /** The expiry-reminder workflow asks this before each email: a renewed license has moved on. */
+  app.get('/internal/licenses/:licenseNumber/expiry', async (req, res) => {
+    const license = await deps.db.license.findUnique({ where: { licenseNumber: req.params.licenseNumber! }, select: { expiresAt: true, status: true } });
+    if (!license) throw notFound('license-not-found', 'No such license.');
+    res.json({ expiresOn: license.expiresAt ? license.expiresAt.toISOString().slice(0, 10) : null, status: license.status });
+  });
+
   const load = async (applicationNumber: string) => {
     const a = await deps.db.application.findUnique({ where: { applicationNumber } });
     if (!a) throw notFound('application-not-found', 'No such application.');
