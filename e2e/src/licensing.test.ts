@@ -45,6 +45,9 @@ describe('licensing through the gateway: apply, pay, submit, review with corresp
     const catalog = await t.api.get('/catalog');
     expect(catalog.status).toBe(200);
     expect(catalog.body.fees.application).toEqual({ firstCents: 10000, additionalCents: 2500 });
+    // Served from memory with an ETag: a client that has it gets 304 and no body.
+    const revalidated = await t.api.call('GET', '/catalog', { headers: { 'if-none-match': String(catalog.headers.etag) } });
+    expect([revalidated.status, revalidated.body]).toEqual([304, undefined]);
 
     // Draft and checklist.
     const draft = await t.api.post('/applications', { items: [{ kind: 'license', licenseType: 'initial', field: 'mathematics', gradeLevel: '8-12' }] }, educator.token);
