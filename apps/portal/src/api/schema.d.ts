@@ -8857,8 +8857,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The catalog */
+                /** @description The catalog (with a strong ETag) */
                 200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not modified: If-None-Match names the current ETag */
+                304: {
                     headers: {
                         [name: string]: unknown;
                     };
