@@ -3,7 +3,7 @@ import { gatewayEnv } from '../../services/gateway/src/env';
 import { identityEnv } from '../../services/identity/src/env';
 import { licensingEnv } from '../../services/licensing/src/env';
 import { workerEnv } from '../../services/worker/src/env';
-import { TASK_QUEUES } from '../../workflows/src/shared/task-queues';
+import { TASK_QUEUES } from '../../packages/vocabulary/src/task-queues';
 
 /** Each deployable's config schema (its env.ts) and the Deployments that run it. */
 export const DEPLOYABLES: { name: string; schema: z.ZodObject; deployments: string[] }[] = [

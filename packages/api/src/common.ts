@@ -11,6 +11,4 @@ export const errorBody = z.object({
 export const mepid = z.string().regex(/^\d{8}$/, 'must be 8 digits');
 export const isoDate = z.iso.date();
 
-/** Every role the system knows. `system` is a worker acting on a workflow's behalf. */
-export const roles = ['educator', 'evaluator', 'directory-admin', 'customer-service', 'operator', 'system'] as const;
-export type Role = (typeof roles)[number];
+export { roles, type Role } from '@elar/vocabulary';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { searchAttributeFlags } from '@elar/workflows';
+import { searchAttributeFlags } from '@elar/vocabulary';
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgres } from './postgres';
 import { startMailCatcher, type MailCatcher } from './mail-catcher';
 import { freePort, waitForHttp } from './ports';

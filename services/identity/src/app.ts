@@ -1,23 +1,7 @@
+import type { IdentityDeps } from './deps';
 import { createBaseApp, requireInternalToken } from '@elar/http';
-import type { Logger } from '@elar/logger';
-import type { Mailer } from '@elar/mail';
-import type { TemporalHandle } from '@elar/temporal';
-import type { Db } from './db/client';
 import { dbCheck } from './db/client';
-import type { IdentityConfig } from './env';
-import type { Onboarding } from './profiles/onboarding';
 import { mountIdentityRoutes } from './routes';
-
-export interface IdentityDeps {
-  config: IdentityConfig;
-  db: Db;
-  mailer: Mailer;
-  temporal: TemporalHandle;
-  onboarding: Onboarding;
-  logger: Logger;
-  piiKey: string;
-  passwordPolicy: IdentityConfig['PASSWORD_POLICY'];
-}
 
 /** The identity service's HTTP app, without listening (tests use it in-process). */
 export function createIdentityApp(deps: IdentityDeps) {
@@ -33,3 +17,5 @@ export function createIdentityApp(deps: IdentityDeps) {
     },
   });
 }
+
+export type { IdentityDeps } from './deps';

@@ -10,7 +10,7 @@ const DAY = 86_400_000;
 const testEnv = useTimeSkippingEnv();
 
 const mockActivities = () => ({
-  recordApplicationStatus: jest.fn<Activities['recordApplicationStatus']>(async () => undefined),
+  recordApplicationStatus: jest.fn<Activities['recordApplicationStatus']>(async () => ({ recorded: true })),
   openCorrespondence: jest.fn<Activities['openCorrespondence']>(async () => ({ correspondenceId: 'c-1' })),
   issueLicense: jest.fn<Activities['issueLicense']>(async () => ({ licenseNumbers: ['500001'] })),
   sendNotification: jest.fn<Activities['sendNotification']>(async () => ({ notificationId: 'n', status: 'sent' as const })),

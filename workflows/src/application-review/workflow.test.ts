@@ -6,7 +6,7 @@ import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { createLicensingActivities, createNotificationActivities } from '@elar/activities';
-import { SA } from '../shared/search-attributes';
+import { SA } from '@elar/vocabulary';
 import { correspondenceWorkflowId, replySignal } from '../correspondence/contract';
 import { applicationReviewWorkflowId, claimUpdate, decisionUpdate, reviewStateQuery, type ApplicationReviewInput } from './contract';
 
@@ -35,7 +35,7 @@ afterAll(async () => {
 
 function mockActivities() {
   const calls = {
-    recordApplicationStatus: jest.fn<Activities['recordApplicationStatus']>(async () => undefined),
+    recordApplicationStatus: jest.fn<Activities['recordApplicationStatus']>(async () => ({ recorded: true })),
     openCorrespondence: jest.fn<Activities['openCorrespondence']>(async () => ({ correspondenceId: 'c-1' })),
     issueLicense: jest.fn<Activities['issueLicense']>(async () => ({ licenseNumbers: ['500001'] })),
     sendNotification: jest.fn<Activities['sendNotification']>(async () => ({ notificationId: 'n', status: 'sent' as const })),

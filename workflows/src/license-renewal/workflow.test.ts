@@ -1,6 +1,6 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import type { createNotificationActivities, createRenewalActivities } from '@elar/activities';
-import { SA } from '../shared/search-attributes';
+import { SA } from '@elar/vocabulary';
 import { eventually, useTimeSkippingEnv, withWorker } from '../../test/time-skipping-harness';
 import { licenseRenewalWorkflowId, renewalDecisionUpdate, renewalStateQuery, type LicenseRenewalInput } from './contract';
 
@@ -8,7 +8,7 @@ type Activities = ReturnType<typeof createRenewalActivities> & ReturnType<typeof
 const testEnv = useTimeSkippingEnv();
 
 const mockActivities = () => ({
-  recordRenewalStatus: jest.fn<Activities['recordRenewalStatus']>(async () => undefined),
+  recordRenewalStatus: jest.fn<Activities['recordRenewalStatus']>(async () => ({ recorded: true })),
   sendNotification: jest.fn<Activities['sendNotification']>(async () => ({ notificationId: 'n', status: 'sent' as const })),
 });
 

@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { SA, TASK_QUEUES, partialMatchWorkflowId } from '@elar/workflows';
+import { startPartialMatchEscalation } from '@elar/workflows';
 import type { Prisma } from '../generated/prisma/client';
 import type { HashedSubmission } from '../profiles/submission';
 
@@ -24,16 +24,5 @@ export async function createCaseRow(
 
 /** Starts the escalation workflow (ids only in its input; the case number is its id). */
 export async function startCaseWorkflow(temporal: Client, c: { caseNumber: string; organizationId: string | null }, recordMepid: string, escalateAfterBusinessDays: number) {
-  await temporal.workflow.start('partialMatchEscalation', {
-    taskQueue: TASK_QUEUES.identity,
-    workflowId: partialMatchWorkflowId(c.caseNumber),
-    args: [{ caseNumber: c.caseNumber, recordMepid, organizationId: c.organizationId ?? undefined, escalateAfterBusinessDays }],
-    typedSearchAttributes: [
-      { key: SA.caseNumber, value: c.caseNumber },
-      { key: SA.mepid, value: recordMepid },
-      { key: SA.status, value: 'open' },
-      ...(c.organizationId ? [{ key: SA.organizationId, value: c.organizationId }] : []),
-    ],
-    memo: { summary: `Partial-match case ${c.caseNumber} against MEPID ${recordMepid}` },
-  });
+  await startPartialMatchEscalation(temporal, { caseNumber: c.caseNumber, recordMepid, organizationId: c.organizationId ?? undefined, escalateAfterBusinessDays });
 }

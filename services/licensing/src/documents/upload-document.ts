@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { uploadDocumentRequest } from '@elar/api';
 import { AppError, badRequest, conflict, unprocessable } from '@elar/errors';
 import type { Principal } from '@elar/http';
-import type { LicensingDeps } from '../app';
+import type { LicensingDeps } from '../deps';
 import { applicationFor } from '../applications/access';
 import { checklist, DRAFT_STATUSES, draftStatus } from '../applications/checklist';
 import { recordEvent } from '../applications/timeline';

@@ -1,30 +1,13 @@
 import type { Express } from 'express';
-import { z } from 'zod';
-import { applicationParams } from '@elar/api';
 import { notFound } from '@elar/errors';
-import { parse, readPrincipal } from '@elar/http';
-import type { LicensingDeps } from '../app';
+import { licensingInternal, mountInternalRoute } from '@elar/internal-api';
+import type { LicensingDeps } from '../deps';
 import { recordEvent } from '../applications/timeline';
 import { isUniqueViolation } from '../db/client';
 import { issueLicenses } from '../licenses/issue-licenses';
+import { recordRenewalStatus } from '../renewals/record-renewal-status';
 
-const statusReport = z.object({
-  idempotencyKey: z.string().min(8).max(200),
-  status: z.enum(['Ready for Review', 'Under Review', 'Awaiting Applicant', 'Issued', 'Denied', 'Withdrawn', 'Closed Incomplete']),
-  actor: z.string().min(1).max(120),
-  evaluatorId: z.string().optional(),
-  detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())])).optional(),
-});
-
-const letterReport = z.object({
-  sequence: z.number().int().min(1),
-  evaluatorId: z.string().min(1),
-  missingRequirements: z.array(z.string()).min(1),
-  dueDate: z.iso.datetime(),
-  letter: z.string().optional(),
-});
-
-/** What workers report from the review workflows; every report is deduplicated (key or natural unique pair). */
+/** What workers report from the review and renewal workflows (@elar/internal-api); every report is deduplicated. */
 export function mountInternalRoutes(app: Express, deps: LicensingDeps): void {
   const load = async (applicationNumber: string) => {
     const a = await deps.db.application.findUnique({ where: { applicationNumber } });
@@ -32,35 +15,30 @@ export function mountInternalRoutes(app: Express, deps: LicensingDeps): void {
     return a;
   };
 
-  app.post('/internal/applications/:applicationNumber/status', async (req, res) => {
-    readPrincipal(req, ['system']);
-    const { applicationNumber } = parse(applicationParams, req.params);
-    const body = parse(statusReport, req.body);
-    if (!(await deps.db.applicationEvent.findUnique({ where: { idempotencyKey: body.idempotencyKey } }))) {
-      const a = await load(applicationNumber);
-      try {
-        await recordEvent(deps, a, {
-          actor: body.actor, type: 'status-changed', status: body.status, evaluatorId: body.evaluatorId,
-          idempotencyKey: body.idempotencyKey, detail: { status: body.status, ...body.detail },
-        });
-      } catch (err) {
-        if (!isUniqueViolation(err)) throw err;
-      }
-      if (body.status === 'Closed Incomplete' || body.status === 'Withdrawn') {
-        const status = body.status === 'Withdrawn' ? 'withdrawn' : 'expired';
-        await deps.db.correspondence.updateMany({ where: { applicationId: a.id, status: 'open' }, data: { status } });
-      }
+  mountInternalRoute(app, licensingInternal.recordApplicationStatus, async ({ params, body }) => {
+    if (await deps.db.applicationEvent.findUnique({ where: { idempotencyKey: body.idempotencyKey } })) return { recorded: false };
+    const a = await load(params.applicationNumber);
+    try {
+      await recordEvent(deps, a, {
+        actor: body.actor, type: 'status-changed', status: body.status, evaluatorId: body.evaluatorId,
+        idempotencyKey: body.idempotencyKey, detail: { status: body.status, ...body.detail },
+      });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      return { recorded: false };
     }
-    res.status(204).end();
+    if (body.status === 'Closed Incomplete' || body.status === 'Withdrawn') {
+      const status = body.status === 'Withdrawn' ? 'withdrawn' : 'expired';
+      await deps.db.correspondence.updateMany({ where: { applicationId: a.id, status: 'open' }, data: { status } });
+    }
+    return { recorded: true };
   });
 
-  app.post('/internal/applications/:applicationNumber/correspondence', async (req, res) => {
-    readPrincipal(req, ['system']);
-    const { applicationNumber } = parse(applicationParams, req.params);
-    const body = parse(letterReport, req.body);
-    const a = await load(applicationNumber);
+  mountInternalRoute(app, licensingInternal.openCorrespondence, async ({ params, body }) => {
+    const a = await load(params.applicationNumber);
     const names = body.missingRequirements.map((id) => deps.catalog.requirements.find((r) => r.id === id)?.name ?? id);
-    const letter = body.letter ?? `Your application ${applicationNumber} needs: ${names.join('; ')}. Please upload them and reply by ${body.dueDate.slice(0, 10)}.`;
+    const letter = body.letter ?? `Your application ${params.applicationNumber} needs: ${names.join('; ')}. Please upload them and reply by ${body.dueDate.slice(0, 10)}.`;
+    // Letter `sequence` of the application is written once: a retry (same key, same sequence) gets the same letter.
     const row = await deps.db.correspondence.upsert({
       where: { applicationId_sequence: { applicationId: a.id, sequence: body.sequence } },
       update: {},
@@ -69,13 +47,12 @@ export function mountInternalRoutes(app: Express, deps: LicensingDeps): void {
         missingRequirements: body.missingRequirements, dueDate: new Date(body.dueDate), status: 'open',
       },
     });
-    res.json({ correspondenceId: row.id });
+    return { correspondenceId: row.id };
   });
 
-  app.post('/internal/applications/:applicationNumber/licenses', async (req, res) => {
-    readPrincipal(req, ['system']);
-    const { applicationNumber } = parse(applicationParams, req.params);
-    const body = parse(z.object({ idempotencyKey: z.string().min(8), evaluatorId: z.string().min(1) }), req.body);
-    res.json(await issueLicenses(deps, applicationNumber, body.evaluatorId));
-  });
+  mountInternalRoute(app, licensingInternal.issueLicense, async ({ params, body }) =>
+    issueLicenses(deps, params.applicationNumber, body.evaluatorId, body.idempotencyKey));
+
+  mountInternalRoute(app, licensingInternal.recordRenewalStatus, async ({ params, body }) =>
+    recordRenewalStatus(deps, { ...body, renewalNumber: params.renewalNumber }));
 }

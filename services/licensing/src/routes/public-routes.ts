@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import { licenseLookupQuery } from '@elar/api';
 import { parse } from '@elar/http';
-import type { LicensingDeps } from '../app';
+import type { LicensingDeps } from '../deps';
 import { toPublicLicense } from '../licenses/license-views';
 
 export function mountPublicRoutes(app: Express, deps: LicensingDeps): void {

@@ -1,0 +1,18 @@
+import type { Logger } from '@elar/logger';
+import type { Mailer } from '@elar/mail';
+import type { TemporalHandle } from '@elar/temporal';
+import type { Db } from './db/client';
+import type { IdentityConfig } from './env';
+import type { Onboarding } from './profiles/onboarding';
+
+/** What the service's routes and use cases are given (its own module: routes import it, app.ts mounts the routes). */
+export interface IdentityDeps {
+  config: IdentityConfig;
+  db: Db;
+  mailer: Mailer;
+  temporal: TemporalHandle;
+  onboarding: Onboarding;
+  logger: Logger;
+  piiKey: string;
+  passwordPolicy: IdentityConfig['PASSWORD_POLICY'];
+}

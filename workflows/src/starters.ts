@@ -1,0 +1,81 @@
+import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowStartOptions } from '@temporalio/client';
+import type { Workflow } from '@temporalio/common';
+import { SA, TASK_QUEUES } from '@elar/vocabulary';
+import { applicationReviewWorkflowId, type ApplicationReviewInput } from './application-review/contract';
+import { hardCopyWorkflowId, type HardCopyInput } from './hard-copy/contract';
+import { licenseRenewalWorkflowId, type LicenseRenewalInput } from './license-renewal/contract';
+import { partialMatchWorkflowId, type PartialMatchInput } from './partial-match/contract';
+import { profileOnboardingWorkflowId, type ProfileOnboardingInput } from './profile-onboarding/contract';
+import { applicationReview, hardCopyFulfillment, licenseRenewal, partialMatchEscalation, profileOnboarding } from './workflows';
+
+/**
+ * The typed starters services use: each passes the workflow function itself (its name and argument
+ * types come from it, never from a string), its business id, task queue, search attributes and memo.
+ * A second start of the same id is not an error: Temporal refuses it and the caller gets `false`.
+ * Not part of the workflow bundle (it imports the client).
+ */
+export type StartOutcome = 'started' | 'already-started';
+
+async function startOnce<W extends Workflow>(client: Client, workflow: W, options: WorkflowStartOptions<W>): Promise<StartOutcome> {
+  try {
+    await client.workflow.start(workflow, options);
+    return 'started';
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return 'already-started';
+    throw err;
+  }
+}
+
+export const startProfileOnboarding = (client: Client, input: ProfileOnboardingInput) =>
+  startOnce(client, profileOnboarding, {
+    taskQueue: TASK_QUEUES.identity,
+    workflowId: profileOnboardingWorkflowId(input.mepid),
+    args: [input],
+    typedSearchAttributes: [{ key: SA.mepid, value: input.mepid }],
+    memo: { summary: `Onboarding of profile ${input.mepid}` },
+  });
+
+export const startPartialMatchEscalation = (client: Client, input: PartialMatchInput) =>
+  startOnce(client, partialMatchEscalation, {
+    taskQueue: TASK_QUEUES.identity,
+    workflowId: partialMatchWorkflowId(input.caseNumber),
+    args: [input],
+    typedSearchAttributes: [
+      { key: SA.caseNumber, value: input.caseNumber },
+      { key: SA.mepid, value: input.recordMepid },
+      { key: SA.status, value: 'open' },
+      ...(input.organizationId ? [{ key: SA.organizationId, value: input.organizationId }] : []),
+    ],
+    memo: { summary: `Partial-match case ${input.caseNumber} against MEPID ${input.recordMepid}` },
+  });
+
+export const startApplicationReview = (client: Client, input: ApplicationReviewInput) =>
+  startOnce(client, applicationReview, {
+    taskQueue: TASK_QUEUES.licensing,
+    workflowId: applicationReviewWorkflowId(input.applicationNumber),
+    args: [input],
+    memo: { summary: `Application ${input.applicationNumber} (${input.licenseType}) submitted` },
+    // Findable from the first moment, before the workflow's first task runs.
+    typedSearchAttributes: [
+      { key: SA.mepid, value: input.mepid },
+      { key: SA.applicationNumber, value: input.applicationNumber },
+      { key: SA.licenseType, value: input.licenseType },
+      { key: SA.status, value: 'Ready for Review' },
+    ],
+  });
+
+export const startLicenseRenewal = (client: Client, input: LicenseRenewalInput) =>
+  startOnce(client, licenseRenewal, {
+    taskQueue: TASK_QUEUES.licensing,
+    workflowId: licenseRenewalWorkflowId(input.renewalNumber),
+    args: [input],
+    memo: { summary: `Renewal ${input.renewalNumber} of license ${input.licenseNumber} paid${input.audit ? ' (audit sample)' : ''}` },
+  });
+
+export const startHardCopyFulfillment = (client: Client, input: HardCopyInput) =>
+  startOnce(client, hardCopyFulfillment, {
+    taskQueue: TASK_QUEUES.licensing,
+    workflowId: hardCopyWorkflowId(input.orderNumber),
+    args: [input],
+    memo: { summary: `Hard copy ${input.orderNumber} of license ${input.licenseNumber} paid` },
+  });
