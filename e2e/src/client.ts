@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { request } from 'undici';
+import type { CaughtMail, MailCatcher } from '@elar/devstack';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -7,8 +8,30 @@ export interface ApiResponse<T = any> {
   headers: Record<string, string | string[] | undefined>;
 }
 
-/** A tiny client for the public API, as any HTTP client would use it. */
-export function apiClient(baseUrl: string) {
+const isSignInCodeFor = (username: string) => (m: CaughtMail) =>
+  m.headers['x-elar-template'] === 'sign-in-code' && m.text.includes(`User name: ${username}`);
+
+/** The 6-digit code in a sign-in code email. */
+export const codeIn = (mail: CaughtMail) => /\b(\d{6})\b/.exec(mail.text)?.[1] ?? '';
+
+/**
+ * Waits for the next sign-in code emailed for `username` (one not among `seen`, the ids caught
+ * before the request), as a person reads it from their inbox.
+ */
+export async function nextSignInCode(mail: MailCatcher, username: string, seen: Set<string>): Promise<string> {
+  const m = await mail.waitFor((x) => !seen.has(x.id) && isSignInCodeFor(username)(x), 15_000);
+  return codeIn(m);
+}
+
+export const caughtIds = (mail: MailCatcher) => new Set(mail.messages().map((m) => m.id));
+
+/**
+ * A tiny client for the public API, as any HTTP client would use it; `onResponse` sees every answer.
+ * With the stack's mail catcher, `signIn` goes through both steps as a person does: password, then
+ * the code from the email.
+ */
+export function apiClient(baseUrl: string, opts: { mail?: MailCatcher; onResponse?: (method: string, path: string, status: number) => void } = {}) {
+  const { mail, ...hooks } = opts;
   async function call<T = any>(method: string, path: string, opts: { body?: unknown; token?: string; raw?: string; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -25,12 +48,29 @@ export function apiClient(baseUrl: string) {
     } catch {
       /* not JSON */
     }
+    hooks.onResponse?.(method, path, res.statusCode);
     return { status: res.statusCode, body: parsed as T, headers: res.headers };
   }
+  const post = <T = any>(path: string, body?: unknown, token?: string) => call<T>('POST', path, { body, token });
+
+  /**
+   * Signs in through the emailed code step (when the gateway asks for it). Answers the final
+   * response: 200 with the token, or the password step's refusal (401, 429 ...) unchanged.
+   */
+  async function signIn(username: string, password: string, opts: { deviceToken?: string; trustDevice?: boolean } = {}): Promise<ApiResponse> {
+    if (!mail) throw new Error('apiClient needs the mail catcher to read sign-in codes');
+    const seen = caughtIds(mail);
+    const first = await post('/auth/sign-in', { username, password, ...(opts.deviceToken ? { deviceToken: opts.deviceToken } : {}) });
+    if (first.status !== 202) return first;
+    const code = await nextSignInCode(mail, username, seen);
+    return post('/auth/sign-in/verify', { challengeId: first.body.challengeId, code, ...(opts.trustDevice ? { trustDevice: true } : {}) });
+  }
+
   return {
     call,
     get: <T = any>(path: string, token?: string) => call<T>('GET', path, { token }),
-    post: <T = any>(path: string, body?: unknown, token?: string) => call<T>('POST', path, { body, token }),
+    post,
+    signIn,
   };
 }
 export type ApiClient = ReturnType<typeof apiClient>;

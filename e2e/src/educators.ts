@@ -19,7 +19,7 @@ export async function signedInEducator(api: ApiClient, firstName: string, lastNa
   const profile = newProfile({ firstName, lastName });
   const created = await api.post('/profiles', profile);
   expect(created.status).toBe(201);
-  const signIn = await api.post('/auth/sign-in', { username: created.body.username, password: profile.credentials.password });
+  const signIn = await api.signIn(created.body.username, profile.credentials.password);
   expect(signIn.status).toBe(200);
   return { token: signIn.body.token as string, email: profile.contact.email, mepid: created.body.mepid as string };
 }

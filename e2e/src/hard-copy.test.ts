@@ -19,7 +19,7 @@ let api: ApiClient;
 
 beforeAll(async () => {
   stack = await startTestStack({ PRINT_SPOOL_DIR: spoolDir, PRINT_VENDOR_WEBHOOK_SECRET: VENDOR_SECRET, HARD_COPY_FEE_CENTS: '2500' });
-  api = apiClient(stack.gatewayUrl);
+  api = apiClient(stack.gatewayUrl, { mail: stack.mail });
 }, 240_000);
 
 afterAll(async () => {

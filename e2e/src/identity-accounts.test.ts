@@ -6,7 +6,7 @@ import { createOrganization, createPerson } from './staff';
 const PII_KEY = 'e2e-identity-pii-key-accounts-01';
 const t = useTestStack({ IDENTITY_PII_KEY: PII_KEY, SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000' });
 
-const signIn = (username: string, password: string) => t.api.post('/auth/sign-in', { username, password });
+const signIn = (username: string, password: string) => t.api.signIn(username, password);
 
 async function register(overrides: Parameters<typeof newProfile>[0] = {}) {
   const p = newProfile(overrides);

@@ -22,7 +22,7 @@ export async function signedInEducator(api: ApiClient, identityDbUrl: string, fi
 export async function signedInStaff(api: ApiClient, identityDbUrl: string, role: 'EVALUATOR' | 'CUSTOMER_SERVICE' | 'DIRECTORY_ADMIN') {
   const password = 'Staff2026';
   const person = await createPerson(identityDbUrl, { role, password, email: `${role.toLowerCase()}${Date.now()}${Math.random().toString(36).slice(2, 6)}@doe.example` });
-  const signIn = await api.post('/auth/sign-in', { username: person.username, password });
+  const signIn = await api.signIn(person.username!, password);
   expect(signIn.status).toBe(200);
   return { token: signIn.body.token as string, id: person.id };
 }

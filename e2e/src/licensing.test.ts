@@ -29,7 +29,7 @@ async function signedInEvaluator() {
        VALUES ($1, $2, $3, 'EVALUATOR', 'DESE', 'Eve', 'Valuator', '{}', '1970-01-01', 'not-matched', $4, '{}', $5, false, now(), now())`,
       [id, `9${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`, username, email, await hashSecret(password)],
     );
-    const signIn = await t.api.post('/auth/sign-in', { username, password });
+    const signIn = await t.api.signIn(username, password);
     expect(signIn.status).toBe(200);
     return { token: signIn.body.token as string, id, email };
   } finally {

@@ -8,7 +8,7 @@ const PII_KEY = 'e2e-identity-pii-key-0123456789';
 const t = useTestStack({ IDENTITY_PII_KEY: PII_KEY });
 
 async function signIn(username: string, password: string) {
-  const res = await t.api.post('/auth/sign-in', { username, password });
+  const res = await t.api.signIn(username, password);
   expect(res.status).toBe(200);
   return res.body.token as string;
 }

@@ -13,7 +13,7 @@ let api: ApiClient;
 beforeAll(async () => {
   // Audit sampling off: every paid renewal is processed at once (the audit path has workflow tests).
   stack = await startTestStack({ RENEWAL_AUDIT_SAMPLE_RATE: '0' });
-  api = apiClient(stack.gatewayUrl);
+  api = apiClient(stack.gatewayUrl, { mail: stack.mail });
 }, 240_000);
 
 afterAll(async () => {

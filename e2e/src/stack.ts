@@ -4,10 +4,11 @@ import { apiClient, type ApiClient } from './client';
 
 /**
  * Starts the whole system for an end-to-end suite: a real Temporal dev server, real PostgreSQL
- * (`TEST_DATABASE_URL`, else embedded PGlite), a real SMTP catcher and every service as its own process.
+ * (`TEST_DATABASE_URL`: the run's server, embedded unless named), a real SMTP catcher and every service as its own process.
  */
-export function startTestStack(env: Record<string, string> = {}): Promise<Stack> {
+export function startTestStack(env: Record<string, string> = {}, opts: { gateways?: number } = {}): Promise<Stack> {
   return startStack({
+    ...opts,
     mode: 'test',
     postgresServerUrl: process.env.TEST_DATABASE_URL,
     output: process.env.E2E_VERBOSE ? process.stdout : null,
@@ -16,11 +17,11 @@ export function startTestStack(env: Record<string, string> = {}): Promise<Stack>
 }
 
 /** One stack for the calling test file: started before its tests, stopped after; read `t.stack`, `t.api` inside tests. */
-export function useTestStack(env: Record<string, string> = {}): { stack: Stack; api: ApiClient } {
+export function useTestStack(env: Record<string, string> = {}, opts: { gateways?: number } = {}): { stack: Stack; api: ApiClient } {
   const t = {} as { stack: Stack; api: ApiClient };
   beforeAll(async () => {
-    t.stack = await startTestStack(env);
-    t.api = apiClient(t.stack.gatewayUrl);
+    t.stack = await startTestStack(env, opts);
+    t.api = apiClient(t.stack.gatewayUrl, { mail: t.stack.mail });
   }, 240_000);
   afterAll(async () => {
     await t.stack?.stop();

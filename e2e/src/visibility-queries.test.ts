@@ -33,7 +33,7 @@ let mepid: string;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  api = apiClient(stack.gatewayUrl);
+  api = apiClient(stack.gatewayUrl, { mail: stack.mail });
   connection = await Connection.connect({ address: stack.temporalAddress });
   client = new Client({ connection });
   const profile = newProfile({ firstName: 'Mary', lastName: 'Jackson' });

@@ -12,7 +12,7 @@ let api: ApiClient;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  api = apiClient(stack.gatewayUrl);
+  api = apiClient(stack.gatewayUrl, { mail: stack.mail });
 }, 240_000);
 
 afterAll(async () => {
@@ -33,7 +33,7 @@ describe('walking skeleton: gateway -> identity -> Temporal -> worker -> identit
     expect(welcome.text).toContain(created.body.mepid);
     expect(welcome.text).toContain(created.body.username);
 
-    const signIn = await api.post('/auth/sign-in', { username: created.body.username, password: profile.credentials.password });
+    const signIn = await api.signIn(created.body.username, profile.credentials.password);
     expect(signIn.status).toBe(200);
     const me = await api.get('/me', signIn.body.token);
     expect(me.status).toBe(200);

@@ -1,5 +1,5 @@
 // `npm start`: the whole system on this machine. Temporal dev server (UI on 8233, data in .data/),
-// PostgreSQL (embedded PGlite unless DATABASE_URL names a server), migrations, demo data, a mail
+// PostgreSQL (an embedded PostgreSQL server unless DATABASE_URL names one), migrations, demo data, a mail
 // catcher (.data/mail/), then identity, licensing, the worker and the gateway. Ctrl-C stops them all.
 import { startStack } from '@elar/devstack';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../services/identity/src/seed-data';
@@ -14,6 +14,7 @@ async function main() {
   const lines = [
     '',
     'ELAR is running',
+    `  Portal          ${stack.gatewayUrl}/`,
     `  Gateway (API)   ${stack.gatewayUrl}/api/v1`,
     `  API docs        ${stack.gatewayUrl}/api/docs`,
     `  OpenAPI         ${stack.gatewayUrl}/api/v1/openapi.json`,
@@ -21,7 +22,9 @@ async function main() {
     `  Caught email    ${stack.gatewayUrl}/api/v1/dev/mail  (files in .data/mail/)`,
     '',
     `Demo sign-ins (password ${DEMO_PASSWORD}):`,
-    ...DEMO_USERS.map((u) => `  ${u.role.padEnd(18)} ${u.username}`),
+    ...DEMO_USERS.map((u) => `  ${u.role.padEnd(18)} ${u.username.padEnd(15)} code mail: ${stack.gatewayUrl}/api/v1/dev/mail?to=${u.email}`),
+    'Each sign-in then asks for the 6-digit code it emailed (SIGN_IN_CODE=required): read it on the',
+    'caught-email page above (newest first). SIGN_IN_CODE=off npm start signs in with the password alone.',
     '',
     'Ctrl-C stops everything; data is kept in .data/ for the next run.',
     '',

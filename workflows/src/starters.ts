@@ -1,5 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowStartOptions } from '@temporalio/client';
-import type { Workflow } from '@temporalio/common';
+import { WorkflowIdReusePolicy, type Workflow } from '@temporalio/common';
 import { SA, TASK_QUEUES } from '@elar/vocabulary';
 import { applicationReviewWorkflowId, type ApplicationReviewInput } from './application-review/contract';
 import { hardCopyWorkflowId, type HardCopyInput } from './hard-copy/contract';
@@ -11,14 +11,15 @@ import { applicationReview, hardCopyFulfillment, licenseRenewal, partialMatchEsc
 /**
  * The typed starters services use: each passes the workflow function itself (its name and argument
  * types come from it, never from a string), its business id, task queue, search attributes and memo.
- * A second start of the same id is not an error: Temporal refuses it and the caller gets `false`.
+ * A second start of the same id (running or closed) is not an error: the caller gets `already-started`.
  * Not part of the workflow bundle (it imports the client).
  */
 export type StartOutcome = 'started' | 'already-started';
 
 async function startOnce<W extends Workflow>(client: Client, workflow: W, options: WorkflowStartOptions<W>): Promise<StartOutcome> {
   try {
-    await client.workflow.start(workflow, options);
+    // A business id names one process for ever: a closed one is not started again either.
+    await client.workflow.start(workflow, { workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE, ...options });
     return 'started';
   } catch (err) {
     if (err instanceof WorkflowExecutionAlreadyStartedError) return 'already-started';

@@ -51,6 +51,11 @@ export const identityRoutes: RouteSpec[] = [
     responses: { 200: { description: 'Decision accepted by the case workflow', schema: z.object({ caseNumber: z.string(), accepted: z.boolean(), status: z.string() }) } },
   },
   {
+    method: 'delete', path: '/me/trusted-devices', service: 'identity', access: 'signed-in', tag: 'Credentials',
+    summary: 'Forget every browser you chose to trust: the next sign-in anywhere asks for the emailed code',
+    responses: { 200: { description: 'How many trusted browsers were revoked', schema: z.object({ revoked: z.number().int() }) } },
+  },
+  {
     method: 'post', path: '/me/password', service: 'identity', access: 'signed-in', tag: 'Credentials', endsSession: true,
     summary: 'Change your password (rules and history enforced); every session ends and a notice is emailed',
     body: changePasswordRequest, responses: { 204: { description: 'Changed; sign in again' } },

@@ -76,13 +76,37 @@ export type ProfileView = z.infer<typeof profileView>;
 export const signInRequest = z.object({
   username: z.string().min(1).max(64),
   password: z.string().min(1).max(128),
+  /** From an earlier "trust this browser": skips the emailed code while valid. */
+  deviceToken: z.string().min(1).max(200).optional(),
 });
+
+/** The password was right; a 6-digit code was emailed (valid 15 minutes, 5 tries). */
+export const signInCodeRequiredResponse = z.object({
+  codeRequired: z.literal(true),
+  challengeId: z.string(),
+  expiresAt: z.string(),
+  /** The address the code went to, masked (`a***@example.org`). */
+  sentTo: z.string(),
+});
+
+export const verifySignInCodeRequest = z.object({
+  challengeId: z.string().min(10).max(64),
+  code: z.string().regex(/^\d{6}$/, 'Enter the 6 digits from the email.'),
+  /** Trust this browser for 30 days: the answer carries a `deviceToken` to send with later sign-ins. */
+  trustDevice: z.boolean().optional(),
+});
+
+export const resendSignInCodeRequest = z.object({ challengeId: z.string().min(10).max(64) });
+
+export const resendSignInCodeResponse = z.object({ expiresAt: z.string(), sentTo: z.string() });
 
 export const signInResponse = z.object({
   token: z.string(),
   expiresAt: z.string(),
   mustChangePassword: z.boolean(),
   profile: profileView,
+  /** Only when `trustDevice` was asked at the code step. */
+  deviceToken: z.string().optional(),
 });
 
 export const caseResolutionRequest = z.object({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   applicationDetail, applicationParams, applicationSummary, correspondenceParams, createApplicationRequest, decisionRequest,
   licenseLookupQuery, licenseView, payRequest, paymentReceipt, publicLicense, queueEntry, queueQuery, replyRequest,
-  requirementCheck, reviewStateView, uploadDocumentRequest,
+  requirementCheck, reviewStateView, uploadDocumentRequest, documentView, uploadDocumentForm,
 } from './licensing';
 import type { RouteSpec } from './route-spec';
 import { renewalRoutes } from './renewal-routes';
@@ -39,9 +39,27 @@ export const licensingRoutes: RouteSpec[] = [
     responses: { 200: { description: 'Checklist', schema: z.object({ checklist: z.array(requirementCheck) }) } },
   },
   {
+    method: 'delete', path: '/applications/{applicationNumber}', service: 'licensing', access: educator, tag: 'Applications',
+    summary: 'Discard an unpaid draft: the application and its stored documents are deleted', params: applicationParams,
+    responses: { 204: { description: 'Discarded' } },
+    errors: { 409: 'application-not-discardable (submitted, paid or no longer a draft: withdraw it instead)' },
+  },
+  {
     method: 'post', path: '/applications/{applicationNumber}/documents', service: 'licensing', access: educator, tag: 'Applications',
-    summary: 'Upload a document (PDF, JPEG or PNG, checked by its bytes) for a requirement', params: applicationParams, body: uploadDocumentRequest,
-    responses: { 201: { description: 'Stored document metadata' } },
+    summary:
+      'Upload a document for a requirement: multipart/form-data with a `requirementId` field, then a `file` part, streamed ' +
+      '(up to DOCUMENT_MAX_BYTES, 20 MB by default). The type is decided from the first bytes (PDF, PNG, JPEG); the server names ' +
+      'the file from that type, records its SHA-256 and scans it (only a clean document meets a requirement or can be opened). ' +
+      'application/json with base64 (`uploadDocumentRequest`) is accepted for small files only (the 1 MB JSON body limit).',
+    params: applicationParams, body: uploadDocumentRequest, upload: uploadDocumentForm,
+    responses: { 201: { description: 'Stored: the document with its scan state', schema: documentView } },
+    errors: {
+      409: 'application-locked, document-limit-reached (DOCUMENTS_PER_APPLICATION), requirement-document-limit-reached (DOCUMENTS_PER_REQUIREMENT)',
+      413: 'document-too-large (DOCUMENT_MAX_BYTES; the upload is cut off and nothing is stored), application-documents-too-large (DOCUMENT_BYTES_PER_APPLICATION)',
+      415: 'unsupported-document-type (not a PDF, PNG or JPEG by its first bytes; the upload stops there)',
+      422: 'unknown-requirement',
+      503: 'document-store-unavailable (nothing was saved; retry)',
+    },
   },
   {
     method: 'post', path: '/applications/{applicationNumber}/payments', service: 'licensing', access: educator, tag: 'Applications',

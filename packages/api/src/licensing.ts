@@ -38,19 +38,45 @@ export const applicationSummary = z.object({
   updatedAt: z.string(),
 });
 
+/** A scan decides whether a document may be opened: `clean` only; `quarantined` says why in `detail`. */
+export const documentScan = z.object({
+  status: z.enum(['pending', 'clean', 'quarantined']),
+  detail: z.string().nullable(),
+  scannedAt: z.string().nullable(),
+});
+
+export const documentView = z.object({
+  id: z.string(),
+  requirementId: z.string(),
+  /** The uploaded name with the extension of the type the bytes were sniffed as. */
+  displayName: z.string(),
+  contentType: z.enum(['application/pdf', 'image/png', 'image/jpeg']),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  scan: documentScan,
+  createdAt: z.string(),
+});
+
 export const timelineEvent = z.object({ at: z.string(), actor: z.string(), type: z.string(), detail: z.unknown().optional() });
 
 export const applicationDetail = applicationSummary.extend({
   mepid,
   assignedEvaluatorId: z.string().nullable(),
   checklist: z.array(requirementCheck),
-  documents: z.array(z.object({ id: z.string(), requirementId: z.string(), displayName: z.string(), contentType: z.string(), sizeBytes: z.number(), sha256: z.string(), createdAt: z.string() })),
+  documents: z.array(documentView),
   timeline: z.array(timelineEvent),
   /** Only while Ready for Review: place in the queue and an estimate (see `basis` for how it was computed). */
   queue: z.object({ position: z.number().int(), estimatedDecisionDate: z.string(), basis: z.string() }).nullable(),
   correspondence: z.array(z.object({ sequence: z.number(), letter: z.string(), missingRequirements: z.array(z.string()), dueDate: z.string(), status: z.string(), repliedAt: z.string().nullable() })),
 });
 
+/** The form of a streamed upload: the `requirementId` field first, then the `file` part (its file name is the display name). */
+export const uploadDocumentForm = z.object({
+  requirementId: catalogId.describe('Send this field before the file part.'),
+  file: z.string().meta({ format: 'binary', description: 'The PDF, PNG or JPEG file; at most DOCUMENT_MAX_BYTES (20 MB by default).' }),
+});
+
+/** Small files only (the JSON body limit is 1 MB, so about 700 KB of file): use the multipart form for anything else. */
 export const uploadDocumentRequest = z.object({
   requirementId: catalogId,
   fileName: z.string().min(1).max(200),

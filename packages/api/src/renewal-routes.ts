@@ -60,6 +60,7 @@ export const renewalRoutes: RouteSpec[] = [
   {
     method: 'get', path: '/applications/{applicationNumber}/documents/{documentId}', service: 'licensing', access: ['educator', 'evaluator', 'customer-service'], tag: 'Applications',
     summary: 'Download an uploaded document as an attachment (owner, evaluators, customer service)', params: documentParams,
-    responses: { 200: { description: 'The document bytes (PDF, JPEG or PNG)' } },
+    responses: { 200: { description: 'The document bytes (PDF, JPEG or PNG), streamed from the document store, named from the sniffed type' } },
+    errors: { 409: 'document-quarantined (the scan refused it), document-scan-pending', 410: 'document-content-missing', 503: 'document-store-unavailable' },
   },
 ];

@@ -19,6 +19,13 @@ export interface RouteSpec {
   query?: z.ZodObject;
   /** Successful responses; every route also documents the error body for 4xx/5xx. */
   responses: Record<number, { description: string; schema?: z.ZodType }>;
+  /**
+   * A streamed `multipart/form-data` upload with these form fields (documented as such). The gateway
+   * forwards it unbuffered under its upload body limit instead of the JSON one.
+   */
+  upload?: z.ZodObject;
+  /** Statuses this route answers beyond the common ones (400, 401, 403, 404, 413, 429, 503), with the codes behind them. */
+  errors?: Record<number, string>;
   /** Server-Sent Events stream (documented as text/event-stream, streamed unbuffered by the gateway). */
   stream?: boolean;
   /** A success ends the caller's sessions (password change): the gateway drops its cached session at once. */

@@ -1,20 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 
-/**
- * Discrete pg fields from a URL. Prisma's adapter gets these rather than a connection string:
- * with a string, its shadow database connects to the main database instead (TOOLCHAIN.md).
- */
-export function poolConfigFromUrl(url: string) {
-  const u = new URL(url);
-  return {
-    host: u.hostname,
-    port: Number(u.port || 5432),
-    user: decodeURIComponent(u.username),
-    password: decodeURIComponent(u.password),
-    database: u.pathname.replace(/^\//, '') || 'postgres',
-    max: Number(u.searchParams.get('pool_max') ?? 10),
-  };
-}
+export { poolConfigFromUrl } from './pool-config';
+import { poolConfigFromUrl } from './pool-config';
 
 /** The driver adapter every service's Prisma client and CLI use (offline recipe: no Rust engines). */
 export const pgAdapter = (url: string) => new PrismaPg(poolConfigFromUrl(url));
@@ -34,3 +21,4 @@ export const dbCheck = (db: { $queryRaw: (q: TemplateStringsArray) => Promise<un
 
 /** Prisma's code for a unique-constraint violation. */
 export const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code === 'P2002';
+export { listenChannel, type ChannelListener, type ListenOptions } from './listen';

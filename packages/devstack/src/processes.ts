@@ -7,7 +7,7 @@ let nextColor = 0;
 export interface ManagedProcess {
   name: string;
   child: ChildProcess;
-  /** SIGTERM, then SIGKILL after `graceMs`. */
+  /** The stop signal (SIGTERM unless set), then SIGKILL after `graceMs`. */
   stop(graceMs?: number): Promise<void>;
   exited: Promise<number | null>;
 }
@@ -20,6 +20,11 @@ export interface SpawnOptions {
   cwd?: string;
   /** Where prefixed output goes; `null` keeps it quiet (tests), but it is still kept for failure reports. */
   output?: NodeJS.WritableStream | null;
+  /** Run as this account (the local PostgreSQL server, when started by root). */
+  uid?: number;
+  gid?: number;
+  /** The signal `stop()` sends first (default SIGTERM; PostgreSQL's fast shutdown is SIGINT). */
+  stopSignal?: NodeJS.Signals;
 }
 
 /** Starts a child process whose every output line is prefixed with its name, like docker compose. */
@@ -29,6 +34,7 @@ export function spawnManaged(opts: SpawnOptions): ManagedProcess & { recentOutpu
     cwd: opts.cwd,
     env: { ...process.env, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(opts.uid === undefined ? {} : { uid: opts.uid, gid: opts.gid }),
   });
   const recent: string[] = [];
   const prefix = process.stdout.isTTY ? `\x1b[${color}m${opts.name.padEnd(10)}\x1b[0m| ` : `${opts.name.padEnd(10)}| `;
@@ -48,7 +54,7 @@ export function spawnManaged(opts: SpawnOptions): ManagedProcess & { recentOutpu
     recentOutput: () => recent.join('\n'),
     async stop(graceMs = 10_000) {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
+      child.kill(opts.stopSignal ?? 'SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
       await exited;
       clearTimeout(timer);

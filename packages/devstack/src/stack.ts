@@ -1,21 +1,24 @@
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { searchAttributeFlags } from '@elar/vocabulary';
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgres } from './postgres';
+import { dropDatabase, ensureDatabase } from './databases';
+import { startEmbeddedPostgres } from './embedded-postgres';
 import { startMailCatcher, type MailCatcher } from './mail-catcher';
 import { freePort, waitForHttp } from './ports';
 import { spawnManaged, type ManagedProcess } from './processes';
 import { PROJECT_ROOT } from './root';
 import { findTemporalCli, startTemporalDevServer, type TemporalDevServer } from './temporal-server';
 
-/** Services that own a database: each gets its own (a database on a real server, or its own PGlite). */
+/** Services that own a database: each gets its own database on one PostgreSQL server. */
 export const DATA_SERVICES = ['identity', 'licensing'] as const;
 export type DataService = (typeof DATA_SERVICES)[number];
 
 export interface StackOptions {
   /** `dev` keeps data in `.data/` and fixed ports; `test` uses fresh databases and free ports. */
   mode: 'dev' | 'test';
-  /** A PostgreSQL server URL (any database on it); each service gets its own database there. Else PGlite. */
+  /** A PostgreSQL server URL (any database on it); each service gets its own database there. Else an embedded PostgreSQL server is started. */
   postgresServerUrl?: string;
   /** An external Temporal frontend; else the Temporal CLI's dev server is started. */
   temporalAddress?: string;
@@ -24,10 +27,14 @@ export interface StackOptions {
   /** Extra environment for every process (for example shorter timeouts in tests). */
   env?: Record<string, string>;
   seed?: boolean;
+  /** Gateway replicas (tests of cross-replica behaviour); 1 by default. */
+  gateways?: number;
 }
 
 export interface Stack {
   gatewayUrl: string;
+  /** Every gateway replica (`gatewayUrl` first); more than one with `gateways`. */
+  gatewayUrls: string[];
   temporalAddress: string;
   temporalUiUrl?: string;
   mail: MailCatcher;
@@ -41,7 +48,7 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-const DEV_PORTS = { gateway: 8080, identity: 4001, licensing: 4002, worker: 4010, workerMetrics: 9464, temporal: 7233, ui: 8233, smtp: 1025, pgIdentity: 5433, pgLicensing: 5434 };
+const DEV_PORTS = { gateway: 8080, identity: 4001, licensing: 4002, worker: 4010, workerMetrics: 9464, temporal: 7233, ui: 8233, smtp: 1025, postgres: 5433 };
 
 async function ports(mode: StackOptions['mode']) {
   if (mode === 'dev') return DEV_PORTS;
@@ -58,21 +65,13 @@ async function runToCompletion(name: string, args: string[], env: Record<string,
   if (code !== 0) throw new Error(`${name} failed (${code}):\n${proc.recentOutput()}`);
 }
 
-/**
- * Runs a Prisma CLI command for a service. `migrate deploy` is idempotent (applied migrations are
- * skipped, each runs in its own transaction), so a failed attempt is retried: under heavy load the
- * embedded PGlite server occasionally drops the CLI's connection ("External error").
- */
-async function runPrisma(service: DataService, args: string[], databaseUrl: string, output: StackOptions['output'], attempts = 3) {
+/** Runs a Prisma CLI command for a service (`migrate deploy` is idempotent: applied migrations are skipped). */
+async function runPrisma(service: DataService, args: string[], databaseUrl: string, output: StackOptions['output']) {
   const cwd = join(PROJECT_ROOT, 'services', service);
   const prisma = join(PROJECT_ROOT, 'node_modules', '.bin', 'prisma');
-  for (let attempt = 1; ; attempt++) {
-    const proc = spawnManaged({ name: `migrate:${service}`, command: prisma, args: [...args, '--config', 'prisma.config.ts'], env: { DATABASE_URL: databaseUrl }, cwd, output });
-    const code = await proc.exited;
-    if (code === 0) return;
-    if (attempt >= attempts) throw new Error(`prisma ${args.join(' ')} for ${service} failed (${code}) ${attempts} times:\n${proc.recentOutput()}`);
-    await new Promise((r) => setTimeout(r, 1000 * attempt));
-  }
+  const proc = spawnManaged({ name: `migrate:${service}`, command: prisma, args: [...args, '--config', 'prisma.config.ts'], env: { DATABASE_URL: databaseUrl }, cwd, output });
+  const code = await proc.exited;
+  if (code !== 0) throw new Error(`prisma ${args.join(' ')} for ${service} failed (${code}):\n${proc.recentOutput()}`);
 }
 
 /**
@@ -104,22 +103,23 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       temporalAddress = temporal.address;
     }
 
+    let postgresServerUrl = opts.postgresServerUrl;
+    if (!postgresServerUrl) {
+      const pg = await startEmbeddedPostgres({
+        port: p.postgres,
+        dataDir: opts.mode === 'dev' ? join(dataDir, 'pg') : join(tmpdir(), `elar-pg-${randomBytes(6).toString('hex')}`),
+        persistent: opts.mode === 'dev',
+        output,
+      });
+      cleanups.push(() => pg.stop());
+      postgresServerUrl = pg.url;
+    }
     const databaseUrls = {} as Record<DataService, string>;
     const suffix = opts.mode === 'test' ? `_t${randomBytes(4).toString('hex')}` : '';
     for (const service of DATA_SERVICES) {
-      if (opts.postgresServerUrl) {
-        const name = `elar_${service}${suffix}`;
-        databaseUrls[service] = await ensureDatabase(opts.postgresServerUrl, name);
-        if (opts.mode === 'test') cleanups.push(() => dropDatabase(opts.postgresServerUrl!, name));
-      } else {
-        const pg: EmbeddedPostgres = await startEmbeddedPostgres({
-          port: service === 'identity' ? p.pgIdentity : p.pgLicensing,
-          dataDir: opts.mode === 'dev' ? join(dataDir, 'pg', service) : undefined,
-          output,
-        });
-        cleanups.push(() => pg.stop());
-        databaseUrls[service] = pg.url;
-      }
+      const name = `elar_${service}${suffix}`;
+      databaseUrls[service] = await ensureDatabase(postgresServerUrl, name);
+      if (opts.mode === 'test' && opts.postgresServerUrl) cleanups.push(() => dropDatabase(postgresServerUrl!, name));
       await runPrisma(service, ['migrate', 'deploy'], databaseUrls[service], output);
     }
 
@@ -140,7 +140,11 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     };
     const envs: Record<string, Record<string, string>> = {
       identity: { ...common, PORT: String(p.identity), DATABASE_URL: databaseUrls.identity, IDENTITY_PII_KEY: `${secret}-pii` },
-      licensing: { ...common, PORT: String(p.licensing), DATABASE_URL: databaseUrls.licensing },
+      licensing: {
+        ...common, PORT: String(p.licensing), DATABASE_URL: databaseUrls.licensing,
+        // Documents: `.data/documents` for `npm start`; a throwaway folder per test stack.
+        DOCUMENT_STORE_DIR: opts.mode === 'dev' ? join(dataDir, 'documents') : join(tmpdir(), `elar-documents${suffix}`),
+      },
       worker: { ...common, PORT: String(p.worker), WORKER_METRICS_PORT: String(p.workerMetrics) },
       gateway: {
         ...common,
@@ -157,12 +161,18 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       }
     }
 
+    if (opts.mode === 'test') cleanups.push(() => rm(envs.licensing!.DOCUMENT_STORE_DIR!, { recursive: true, force: true }));
     const processes: Stack['processes'] = {};
     const readyUrl: Record<string, string> = {};
     const launch = (name: string) => {
-      processes[name] = spawnManaged({ name, command: tsx, args: [`services/${name}/src/main.ts`], env: envs[name], cwd: PROJECT_ROOT, output });
+      const service = name.replace(/\d+$/, '');
+      processes[name] = spawnManaged({ name, command: tsx, args: [`services/${service}/src/main.ts`], env: envs[name], cwd: PROJECT_ROOT, output });
     };
     const deployables = ['identity', 'licensing', 'worker', 'gateway'];
+    for (let i = 2; i <= (opts.gateways ?? 1); i++) {
+      envs[`gateway${i}`] = { ...envs.gateway!, PORT: String(await freePort()) };
+      deployables.push(`gateway${i}`);
+    }
     for (const name of deployables) {
       launch(name);
       readyUrl[name] = `http://127.0.0.1:${envs[name]!.PORT}/readyz`;
@@ -183,6 +193,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
     return {
       gatewayUrl: `http://127.0.0.1:${p.gateway}`,
+      gatewayUrls: deployables.filter((d) => d.startsWith('gateway')).map((d) => `http://127.0.0.1:${envs[d]!.PORT}`),
       temporalAddress,
       temporalUiUrl: temporal?.uiUrl,
       mail,

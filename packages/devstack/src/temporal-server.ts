@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
 import { spawnManaged, type ManagedProcess } from './processes';
 import { waitForPort } from './ports';
 
@@ -40,7 +40,11 @@ export async function startTemporalDevServer(opts: {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--log-level', 'warn'];
   if (opts.uiPort) args.push('--ui-port', String(opts.uiPort));
   else args.push('--headless');
-  if (opts.dbFilename) args.push('--db-filename', opts.dbFilename);
+  if (opts.dbFilename) {
+    // The dev server does not create the folder of its database file (a fresh clone has no .data/).
+    mkdirSync(dirname(opts.dbFilename), { recursive: true });
+    args.push('--db-filename', opts.dbFilename);
+  }
   for (const sa of opts.searchAttributes) args.push('--search-attribute', sa);
   const proc = spawnManaged({ name: 'temporal', command: opts.cli, args, output: opts.output });
   await Promise.race([

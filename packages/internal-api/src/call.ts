@@ -14,7 +14,7 @@ export async function callInternal<T extends InternalRoute>(
   body: BodyOf<T>,
   options: { headers?: Record<string, string> } = {},
 ): Promise<ResponseOf<T>> {
-  const path = internalPath(route, params as Record<string, string>);
+  const path = internalPath(route, params);
   const res = route.method === 'GET' ? await client.get<unknown>(path, options) : await client.post<unknown>(path, body, options);
   const parsed = route.response.safeParse(res.body);
   if (!parsed.success) throw new AppError(502, 'contract-mismatch', `The ${route.service} service answered ${route.path} outside the contract.`);

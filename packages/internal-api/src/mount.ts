@@ -23,8 +23,8 @@ export function mountInternalRoute<P extends z.ZodObject, B extends z.ZodType, R
   const on = route.method === 'GET' ? app.get.bind(app) : app.post.bind(app);
   on(route.path, async (req, res) => {
     const principal = readPrincipal(req, ['system']);
-    const params = parse(route.params, req.params) as z.output<P>;
-    const body = parse(route.body, req.body ?? {}) as z.output<B>;
+    const params = parse<P>(route.params, req.params);
+    const body = parse<B>(route.body, req.body ?? {});
     res.json(await handler({ params, body, principal, req }));
   });
 }

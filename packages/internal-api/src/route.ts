@@ -25,7 +25,7 @@ export const defineInternalRoute = <P extends z.ZodObject, B extends z.ZodType, 
 ): InternalRoute<P, B, R> => ({ ...route, method: route.method ?? 'POST' });
 
 /** A route without path parameters takes none (zod types an empty object as an index signature of never). */
-type NoIndex<X> = string extends keyof X ? {} : X;
+type NoIndex<X> = string extends keyof X ? Record<never, never> : X;
 export type ParamsOf<T> = T extends InternalRoute<infer P, z.ZodType, z.ZodType> ? NoIndex<z.input<P>> : never;
 /** What the caller sends (before defaults apply). */
 export type BodyOf<T> = T extends InternalRoute<z.ZodObject, infer B, z.ZodType> ? z.input<B> : never;
@@ -34,9 +34,9 @@ export type ParsedBodyOf<T> = T extends InternalRoute<z.ZodObject, infer B, z.Zo
 export type ResponseOf<T> = T extends InternalRoute<z.ZodObject, z.ZodType, infer R> ? z.output<R> : never;
 
 /** The concrete path: each `:name` replaced by its encoded parameter. */
-export function internalPath(route: InternalRoute, params: Record<string, string>): string {
+export function internalPath(route: InternalRoute, params: object): string {
   return route.path.replace(/:([A-Za-z]+)/g, (_m, name: string) => {
-    const value = params[name];
+    const value = (params as Record<string, string | undefined>)[name];
     if (value === undefined) throw new Error(`internal route ${route.path} needs the parameter ${name}`);
     return encodeURIComponent(value);
   });

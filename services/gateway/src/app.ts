@@ -10,6 +10,7 @@ import type { SessionCache } from './auth/session-cache';
 import { devMailRoutes } from './dev-mail';
 import type { GatewayConfig } from './env';
 import { buildOpenApiDocument } from './openapi';
+import { portalRoutes, type PortalAssets } from './portal';
 import { createForwarder, type Upstream } from './proxy';
 import { sessionRoutes } from './session-routes';
 
@@ -19,6 +20,8 @@ export interface GatewayDeps {
   identity: ServiceClient;
   upstreams: Record<RouteSpec['service'], Upstream>;
   sessions: SessionCache;
+  /** The portal's built files, served at `/` (see ./portal.ts). */
+  portal: PortalAssets;
 }
 
 const toExpressPath = (p: string) => p.replace(/\{(\w+)\}/g, ':$1');
@@ -34,7 +37,7 @@ const limiter = (perMinute: number) =>
 
 /** The public entry: `/api/v1` routes from the API table, sessions, OpenAPI and docs. */
 export function createGatewayApp(deps: GatewayDeps) {
-  const { config } = deps;
+  const { config, portal } = deps;
   const openapi = buildOpenApiDocument();
   const forward = createForwarder({ internalToken: config.INTERNAL_TOKEN, timeoutMs: config.UPSTREAM_TIMEOUT_MS, bodyLimit: config.BODY_LIMIT_BYTES });
   return createBaseApp({
@@ -49,15 +52,17 @@ export function createGatewayApp(deps: GatewayDeps) {
       const api = express.Router();
       api.use(limiter(config.RATE_LIMIT_PER_MINUTE));
       api.use(authenticate(config.SESSION_SIGNING_KEY, deps.sessions));
-      api.use(sessionRoutes({ identity: deps.identity, signingKey: config.SESSION_SIGNING_KEY, sessions: deps.sessions, signInLimiter: limiter(config.SIGN_IN_RATE_LIMIT_PER_MINUTE) }));
+      api.use(sessionRoutes({ identity: deps.identity, signingKey: config.SESSION_SIGNING_KEY, sessions: deps.sessions, signInLimiter: limiter(config.SIGN_IN_RATE_LIMIT_PER_MINUTE), nodeEnv: config.NODE_ENV }));
       if (config.DEV_MAIL_DIR && config.NODE_ENV !== 'production') api.use(devMailRoutes(config.DEV_MAIL_DIR));
       for (const route of apiRoutes) {
         api[route.method](toExpressPath(route.path), authorize(route.access), (req, res, next) => {
           if (route.endsSession) forgetSessionOnSuccess(req, res, deps.sessions);
-          return forward(deps.upstreams[route.service], req, res, next, route.stream);
+          // Upload routes stream under their own, larger limit; every other body stays under BODY_LIMIT_BYTES.
+          return forward(deps.upstreams[route.service], req, res, next, route.stream, route.upload ? config.UPLOAD_BODY_LIMIT_BYTES : config.BODY_LIMIT_BYTES);
         });
       }
       app.use('/api/v1', api);
+      app.use(portalRoutes(portal));
     },
   });
 }

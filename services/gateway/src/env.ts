@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fields, loadConfig, z } from '@elar/config';
 
 export const gatewayEnv = z.object({
@@ -18,9 +19,16 @@ export const gatewayEnv = z.object({
   SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Largest request body accepted, in bytes. */
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  /**
+   * Largest body of a streamed upload route (documents), in bytes: licensing's per-file limit
+   * (DOCUMENT_MAX_BYTES, 20 MiB by default) plus room for the multipart envelope. Streamed, never buffered.
+   */
+  UPLOAD_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(21 * 1024 * 1024),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   /** Development only: folder of caught emails served at /api/v1/dev/mail. Unset in production. */
   DEV_MAIL_DIR: z.string().optional(),
+  /** The browser portal's built files, served at `/` (production refuses to start without them). */
+  PORTAL_DIR: z.string().default(join(__dirname, '..', '..', '..', 'apps', 'portal', 'dist')),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayEnv>;

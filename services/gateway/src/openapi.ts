@@ -1,6 +1,9 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { apiRoutes, errorBody, signInRequest, signInResponse, type RouteSpec } from '@elar/api';
+import {
+  apiRoutes, errorBody, resendSignInCodeRequest, resendSignInCodeResponse, signInCodeRequiredResponse, signInRequest, signInResponse,
+  verifySignInCodeRequest, type RouteSpec,
+} from '@elar/api';
 
 const ERRORS = {
   400: 'Invalid input (validation-failed, invalid-json)',
@@ -19,9 +22,12 @@ function register(registry: OpenAPIRegistry, route: RouteSpec) {
       ? { description: r.description, content: { [route.stream ? 'text/event-stream' : 'application/json']: { schema: r.schema } } }
       : { description: r.description };
   }
-  for (const [status, description] of Object.entries(ERRORS)) {
+  for (const [status, description] of Object.entries({ ...ERRORS, ...route.errors })) {
     responses[status] ??= { description, content: { 'application/json': { schema: errorBody } } };
   }
+  const content: Record<string, { schema: z.ZodType }> = {};
+  if (route.upload) content['multipart/form-data'] = { schema: route.upload };
+  if (route.body) content['application/json'] = { schema: route.body };
   registry.registerPath({
     method: route.method,
     path: route.path,
@@ -32,7 +38,7 @@ function register(registry: OpenAPIRegistry, route: RouteSpec) {
     request: {
       params: route.params,
       query: route.query,
-      body: route.body ? { content: { 'application/json': { schema: route.body } }, required: true } : undefined,
+      body: Object.keys(content).length ? { content, required: true } : undefined,
     },
     responses,
   });
@@ -45,8 +51,22 @@ export function buildOpenApiDocument() {
   const gatewayRoutes: RouteSpec[] = [
     {
       method: 'post', path: '/auth/sign-in', service: 'identity', access: 'public', tag: 'Sessions',
-      summary: 'Sign in with user name and password (both case-sensitive)', body: signInRequest,
-      responses: { 200: { description: 'A session token', schema: signInResponse } },
+      summary: 'Sign in with user name and password (both case-sensitive); then, unless the browser is trusted, with the emailed code', body: signInRequest,
+      responses: {
+        200: { description: 'A session token (codes off, or a trusted browser)', schema: signInResponse },
+        202: { description: 'A 6-digit code was emailed: send it to /auth/sign-in/verify', schema: signInCodeRequiredResponse },
+      },
+    },
+    {
+      method: 'post', path: '/auth/sign-in/verify', service: 'identity', access: 'public', tag: 'Sessions',
+      summary: 'Second step: the emailed code (15 minutes, 5 tries; wrong 401 invalid-sign-in-code, spent 410 sign-in-code-expired)',
+      body: verifySignInCodeRequest,
+      responses: { 200: { description: 'A session token (and a deviceToken when trustDevice)', schema: signInResponse } },
+    },
+    {
+      method: 'post', path: '/auth/sign-in/resend', service: 'identity', access: 'public', tag: 'Sessions',
+      summary: 'Email a new code for the same sign-in (once a minute: 429 sign-in-code-cooldown)', body: resendSignInCodeRequest,
+      responses: { 202: { description: 'A new code was emailed; the previous one no longer works', schema: resendSignInCodeResponse } },
     },
     {
       method: 'post', path: '/auth/sign-out', service: 'identity', access: 'signed-in', tag: 'Sessions',

@@ -28,9 +28,9 @@ export function createUpstream(name: string, url: string): Upstream {
  * the internal token. A service that is down is 503 JSON; one that hangs is 504 JSON.
  */
 export function createForwarder(opts: { internalToken: string; timeoutMs: number; bodyLimit: number }) {
-  return async function forward(upstream: Upstream, req: Request, res: Response, next: NextFunction, stream = false) {
+  return async function forward(upstream: Upstream, req: Request, res: Response, next: NextFunction, stream = false, bodyLimit = opts.bodyLimit) {
     const declared = Number(req.header('content-length') ?? 0);
-    if (declared > opts.bodyLimit) return next(new AppError(413, 'payload-too-large', 'The request body is too large.'));
+    if (declared > bodyLimit) return next(new AppError(413, 'payload-too-large', 'The request body is too large.'));
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers as IncomingHttpHeaders)) {
       if (v !== undefined && !HOP_BY_HOP.has(k)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
@@ -48,7 +48,7 @@ export function createForwarder(opts: { internalToken: string; timeoutMs: number
           new Transform({
             transform(chunk: Buffer, _enc, cb) {
               received += chunk.length;
-              if (received > opts.bodyLimit) cb(new AppError(413, 'payload-too-large', 'The request body is too large.'));
+              if (received > bodyLimit) cb(new AppError(413, 'payload-too-large', 'The request body is too large.'));
               else cb(null, chunk);
             },
           }),
@@ -76,7 +76,7 @@ export function createForwarder(opts: { internalToken: string; timeoutMs: number
         return;
       }
       if (err instanceof AppError) return next(err);
-      if (received > opts.bodyLimit) return next(new AppError(413, 'payload-too-large', 'The request body is too large.'));
+      if (received > bodyLimit) return next(new AppError(413, 'payload-too-large', 'The request body is too large.'));
       if (err instanceof undiciErrors.HeadersTimeoutError || err instanceof undiciErrors.BodyTimeoutError) {
         return next(new AppError(504, 'upstream-timeout', `The ${upstream.name} service did not answer in time.`));
       }

@@ -1,8 +1,10 @@
 import { INTERNAL_TOKEN_HEADER, createServiceClient, startServer } from '@elar/http';
 import { createLogger } from '@elar/logger';
 import { createGatewayApp } from './app';
+import { subscribeToRevocations } from './auth/revocation-feed';
 import { createSessionCache } from './auth/session-cache';
 import type { GatewayConfig } from './env';
+import { loadPortalAssets } from './portal';
 import { createUpstream } from './proxy';
 
 export async function startGateway(config: GatewayConfig) {
@@ -15,15 +17,18 @@ export async function startGateway(config: GatewayConfig) {
     const { body } = await identity.get<{ active: boolean }>(`/internal/sessions/${encodeURIComponent(sid)}`);
     return body.active;
   });
+  const revocations = subscribeToRevocations({ identityUrl: config.IDENTITY_URL, internalToken: config.INTERNAL_TOKEN, sessions, logger });
   const upstreams = {
     identity: createUpstream('identity', config.IDENTITY_URL),
     licensing: createUpstream('licensing', config.LICENSING_URL),
   };
-  const server = await startServer(createGatewayApp({ config, logger, identity, upstreams, sessions }), config.PORT, config.HOST);
+  const portal = loadPortalAssets(config.PORTAL_DIR, config.NODE_ENV);
+  const server = await startServer(createGatewayApp({ config, logger, identity, upstreams, sessions, portal }), config.PORT, config.HOST);
   logger.info({ url: server.url }, 'gateway listening');
   return {
     server,
     async stop() {
+      revocations.stop();
       await server.stop();
       await Promise.allSettled([identity.close(), upstreams.identity.pool.close(), upstreams.licensing.pool.close()]);
     },

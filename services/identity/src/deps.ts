@@ -4,6 +4,7 @@ import type { TemporalHandle } from '@elar/temporal';
 import type { Db } from './db/client';
 import type { IdentityConfig } from './env';
 import type { Onboarding } from './profiles/onboarding';
+import type { RevocationRelay } from './session-revocations/relay';
 
 /** What the service's routes and use cases are given (its own module: routes import it, app.ts mounts the routes). */
 export interface IdentityDeps {
@@ -15,4 +16,5 @@ export interface IdentityDeps {
   logger: Logger;
   piiKey: string;
   passwordPolicy: IdentityConfig['PASSWORD_POLICY'];
+  revocations: RevocationRelay;
 }

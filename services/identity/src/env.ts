@@ -22,6 +22,8 @@ export const identityEnv = z.object({
   PASSWORD_POLICY: z.enum(['portal', 'nist']).default('portal'),
   /** Business days a directory administrator has to decide a partial match before customer service takes it. */
   PARTIAL_MATCH_ESCALATION_BUSINESS_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  /** `required` (default): a 6-digit code emailed at each sign-in from an untrusted browser; `off`: password only. */
+  SIGN_IN_CODE: z.enum(['required', 'off']).default('required'),
   SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
 });
 

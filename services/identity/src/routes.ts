@@ -1,9 +1,8 @@
 import type { Express } from 'express';
-import { z } from 'zod';
 import { createProfileRequest } from '@elar/api';
 import { notFound } from '@elar/errors';
 import { parse, readPrincipal } from '@elar/http';
-import { lookupSession, revokeSession, signIn } from './auth/sessions';
+import { lookupSession, revokeSession } from './auth/sessions';
 import type { IdentityDeps } from './deps';
 import { identityInternal, mountInternalRoute } from '@elar/internal-api';
 import { sendNotification } from './notifications/send-notification';
@@ -14,6 +13,8 @@ import { toProfileView } from './profiles/view';
 import { mountPartialMatchRoutes } from './partial-match/routes';
 import { mountCredentialRoutes } from './credentials/routes';
 import { mountStaffRoutes } from './staff/routes';
+import { mountSignInCodeRoutes } from './sign-in-codes/routes';
+import { mountRevocationFeed } from './session-revocations/routes';
 
 const messages = {
   'new-profile': 'Your profile was created. Keep your MEPID and user name; a confirmation was emailed to you.',
@@ -59,10 +60,8 @@ export function mountIdentityRoutes(app: Express, deps: IdentityDeps): void {
     res.json({ address: profile.address ?? null });
   });
 
-  app.post('/internal/auth/sign-in', async (req, res) => {
-    const { username, password } = parse(z.object({ username: z.string().min(1), password: z.string().min(1) }), req.body);
-    res.json(await signIn(deps.db, deps.config.SESSION_TTL_MINUTES, username, password, req.header('x-client-ip') ?? undefined));
-  });
+  mountSignInCodeRoutes(app, deps);
+  mountRevocationFeed(app, deps.revocations);
 
   app.get('/internal/sessions/:id', async (req, res) => {
     res.json(await lookupSession(deps.db, req.params.id!));

@@ -2,10 +2,12 @@ import { startServer, type RunningServer } from '@elar/http';
 import { createLogger } from '@elar/logger';
 import { createMailer } from '@elar/mail';
 import { createTemporal } from '@elar/temporal';
+import { reconcileCaseWorkflows } from './partial-match/open-case';
 import { createIdentityApp, type IdentityDeps } from './app';
 import { createDb } from './db/client';
 import type { IdentityConfig } from './env';
 import { createOnboarding } from './profiles/onboarding';
+import { createRevocationRelay } from './session-revocations/relay';
 
 export interface IdentityService {
   server: RunningServer;
@@ -23,12 +25,17 @@ export async function startIdentity(config: IdentityConfig): Promise<IdentitySer
     user: config.SMTP_USER, password: config.SMTP_PASSWORD, from: config.MAIL_FROM,
   });
   const onboarding = createOnboarding({ db, temporal: temporal.client, logger });
+  const revocations = createRevocationRelay({ databaseUrl: config.DATABASE_URL, logger });
   const deps: IdentityDeps = {
-    config, db, mailer, temporal, onboarding, logger,
+    config, db, mailer, temporal, onboarding, logger, revocations,
     piiKey: config.IDENTITY_PII_KEY, passwordPolicy: config.PASSWORD_POLICY,
   };
   const server = await startServer(createIdentityApp(deps), config.PORT, config.HOST);
-  const reconciler = setInterval(() => void onboarding.reconcile().catch((err) => logger.warn({ err }, 'reconcile failed')), 60_000);
+  const reconcile = async () => {
+    await onboarding.reconcile();
+    await reconcileCaseWorkflows(db, temporal.client, config.PARTIAL_MATCH_ESCALATION_BUSINESS_DAYS);
+  };
+  const reconciler = setInterval(() => void reconcile().catch((err) => logger.warn({ err }, 'reconcile failed')), 60_000);
   reconciler.unref();
   logger.info({ url: server.url }, 'identity listening');
   return {
@@ -36,6 +43,7 @@ export async function startIdentity(config: IdentityConfig): Promise<IdentitySer
     deps,
     async stop() {
       clearInterval(reconciler);
+      await revocations.close();
       await server.stop();
       mailer.close();
       await Promise.allSettled([db.$disconnect(), temporal.close()]);

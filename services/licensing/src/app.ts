@@ -15,11 +15,12 @@ import { mountStaffRoutes } from './routes/staff-routes';
 export function createLicensingApp(deps: LicensingDeps) {
   return createBaseApp({
     logger: deps.logger,
-    // Base64 documents: the gateway caps bodies at 1 MB; the document limit itself is DOCUMENT_MAX_BYTES.
+    // JSON bodies, including small base64 documents; multipart uploads are streamed, not parsed here.
     bodyLimit: '1mb',
     readiness: [
       { name: 'database', check: dbCheck(deps.db) },
       { name: 'temporal', check: deps.temporal.check },
+      { name: 'document-store', check: () => deps.documents.check() },
     ],
     routes: (app) => {
       app.use(requireInternalToken(deps.config.INTERNAL_TOKEN));

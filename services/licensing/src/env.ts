@@ -1,4 +1,7 @@
+import { tmpdir } from 'node:os';
 import { fields, loadConfig, z } from '@elar/config';
+
+const MiB = 1024 * 1024;
 
 export const licensingEnv = z.object({
   NODE_ENV: fields.nodeEnv,
@@ -11,8 +14,26 @@ export const licensingEnv = z.object({
   INTERNAL_TOKEN: fields.secret,
   /** Identity answers `/me` for the applicant's name (shown by the public license lookup). */
   IDENTITY_URL: fields.url.default('http://127.0.0.1:4001'),
-  /** Largest document accepted, in bytes (the gateway's 1 MB body limit caps base64 uploads below that). */
-  DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(700_000),
+  /** Largest document accepted, in bytes (multipart uploads; JSON/base64 ones stay under the 1 MB JSON body limit). */
+  DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * MiB),
+  /** Documents one application may hold (all requirements together), and per requirement. */
+  DOCUMENTS_PER_APPLICATION: z.coerce.number().int().min(1).default(30),
+  DOCUMENTS_PER_REQUIREMENT: z.coerce.number().int().min(1).default(5),
+  /** Bytes of documents one application may hold in total. */
+  DOCUMENT_BYTES_PER_APPLICATION: z.coerce.number().int().min(1024).default(100 * MiB),
+  /** `filesystem` (the embedded default) or `s3` (required in production). */
+  DOCUMENT_STORE: z.enum(['filesystem', 's3']).default('filesystem'),
+  /** Folder of the filesystem store. */
+  DOCUMENT_STORE_DIR: z.string().min(1).default('.data/documents'),
+  /** Where an upload is written while it is checked, before it goes to the store (deleted in every case). */
+  DOCUMENT_SPOOL_DIR: z.string().min(1).default(tmpdir()),
+  /** S3 store: bucket, region, endpoint (unset: AWS), path-style addressing (most S3-compatible servers need it), credentials. */
+  DOCUMENT_S3_BUCKET: z.string().min(3).optional(),
+  DOCUMENT_S3_REGION: z.string().min(1).default('us-east-1'),
+  DOCUMENT_S3_ENDPOINT: fields.url.optional(),
+  DOCUMENT_S3_FORCE_PATH_STYLE: fields.bool(true),
+  DOCUMENT_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  DOCUMENT_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** Path of the editable catalog file; the shipped one by default. */
   CATALOG_PATH: z.string().optional(),
   /**
@@ -29,6 +50,16 @@ export const licensingEnv = z.object({
   PRINT_VENDOR_FAIL_TIMES: z.coerce.number().int().min(-1).default(0),
   /** Shared with the print vendor: its webhook calls carry it in the x-print-vendor-secret header. */
   PRINT_VENDOR_WEBHOOK_SECRET: z.string().min(16).default('local-print-vendor-secret'),
+}).superRefine((env, ctx) => {
+  // Production keeps documents in object storage: a filesystem inside a pod is lost with the pod.
+  if (env.NODE_ENV === 'production' && env.DOCUMENT_STORE !== 's3') {
+    ctx.addIssue({ code: 'custom', path: ['DOCUMENT_STORE'], message: 'must be s3 in production' });
+  }
+  if (env.DOCUMENT_STORE === 's3') {
+    for (const name of ['DOCUMENT_S3_BUCKET', 'DOCUMENT_S3_ACCESS_KEY_ID', 'DOCUMENT_S3_SECRET_ACCESS_KEY'] as const) {
+      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when DOCUMENT_STORE=s3' });
+    }
+  }
 });
 
 export type LicensingConfig = z.infer<typeof licensingEnv>;

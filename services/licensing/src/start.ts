@@ -5,6 +5,8 @@ import { createLicensingApp, type LicensingDeps } from './app';
 import { createStatusBus } from './applications/status-bus';
 import { loadCatalog } from './catalog/catalog';
 import { createDb } from './db/client';
+import { createStructureScanner } from './documents/scanner';
+import { createDocumentStore } from './documents/storage/create-store';
 import type { LicensingConfig } from './env';
 import { createLocalPrintVendor } from './hard-copy/print-vendor';
 import { createOfflinePaymentProvider } from './payments/offline-provider';
@@ -19,6 +21,7 @@ export async function startLicensing(config: LicensingConfig) {
   const deps: LicensingDeps = {
     config, db, catalog, temporal, identity, logger, payments: createOfflinePaymentProvider(), bus: createStatusBus({ databaseUrl: config.DATABASE_URL, logger }),
     printVendor: createLocalPrintVendor({ spoolDir: config.PRINT_SPOOL_DIR, failTimes: config.PRINT_VENDOR_FAIL_TIMES }),
+    documents: createDocumentStore(config), scanner: createStructureScanner(),
   };
   const server = await startServer(createLicensingApp(deps), config.PORT, config.HOST);
   logger.info({ url: server.url }, 'licensing listening');
@@ -27,7 +30,7 @@ export async function startLicensing(config: LicensingConfig) {
     deps,
     async stop() {
       await server.stop();
-      await Promise.allSettled([db.$disconnect(), temporal.close(), identity.close(), deps.bus.close()]);
+      await Promise.allSettled([db.$disconnect(), temporal.close(), identity.close(), deps.bus.close(), deps.documents.close()]);
     },
   };
 }

@@ -4,6 +4,7 @@ import { eventually, useTimeSkippingEnv, withWorker } from '../../test/time-skip
 import { correspondenceWorkflowId } from '../correspondence/contract';
 import { applicationReviewWorkflowId, claimUpdate, decisionUpdate, reviewStateQuery } from './contract';
 import { assignUpdate, noteUpdate, withdrawUpdate } from './staff-updates-contract';
+import { applicationReview } from './workflow';
 
 type Activities = ReturnType<typeof createLicensingActivities> & ReturnType<typeof createNotificationActivities>;
 const DAY = 86_400_000;
@@ -17,7 +18,7 @@ const mockActivities = () => ({
 });
 
 const start = (taskQueue: string, applicationNumber: string) =>
-  testEnv().client.workflow.start('applicationReview', {
+  testEnv().client.workflow.start(applicationReview, {
     taskQueue, workflowId: applicationReviewWorkflowId(applicationNumber),
     args: [{ applicationNumber, profileId: 'profile-1', mepid: '12345678', licenseType: 'initial' }],
   });

@@ -3,6 +3,7 @@ import type { createNotificationActivities, createRenewalActivities } from '@ela
 import { SA } from '@elar/vocabulary';
 import { eventually, useTimeSkippingEnv, withWorker } from '../../test/time-skipping-harness';
 import { licenseRenewalWorkflowId, renewalDecisionUpdate, renewalStateQuery, type LicenseRenewalInput } from './contract';
+import { licenseRenewal } from './workflow';
 
 type Activities = ReturnType<typeof createRenewalActivities> & ReturnType<typeof createNotificationActivities>;
 const testEnv = useTimeSkippingEnv();
@@ -14,7 +15,7 @@ const mockActivities = () => ({
 
 const input = (renewalNumber: string, audit: boolean): LicenseRenewalInput => ({ renewalNumber, profileId: 'profile-1', mepid: '12345678', licenseNumber: '500001', audit });
 const start = (taskQueue: string, i: LicenseRenewalInput) =>
-  testEnv().client.workflow.start('licenseRenewal', { taskQueue, workflowId: licenseRenewalWorkflowId(i.renewalNumber), args: [i] });
+  testEnv().client.workflow.start(licenseRenewal, { taskQueue, workflowId: licenseRenewalWorkflowId(i.renewalNumber), args: [i] });
 
 describe('license renewal workflow', () => {
   it('processes a paid renewal at once: Processing -> Renewed, emailed once, findable by MEPID, license number and status', async () => {

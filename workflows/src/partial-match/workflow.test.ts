@@ -5,6 +5,7 @@ import { localEnv, workflowsPath } from '../../test/environments';
 import { eventually, useTimeSkippingEnv, withWorker as harnessWorker } from '../../test/time-skipping-harness';
 import { partialMatchStateQuery, partialMatchWorkflowId, resolvePartialMatchUpdate, addBusinessDays } from './contract';
 import type { createPartialMatchActivities } from '@elar/activities';
+import { partialMatchEscalation } from './workflow';
 
 type Acts = ReturnType<typeof createPartialMatchActivities>;
 let env: TestWorkflowEnvironment;
@@ -56,7 +57,7 @@ describe('partial-match escalation', () => {
   it('applies the directory administrator’s decision and tells the educator, without escalating', async () => {
     const acts = mockActivities();
     const state = await withWorker(acts, async (taskQueue) => {
-      const handle = await env.client.workflow.start('partialMatchEscalation', {
+      const handle = await env.client.workflow.start(partialMatchEscalation, {
         taskQueue, workflowId: partialMatchWorkflowId(`PM-T-1-${Date.now()}`), args: [{ caseNumber: 'PM-T-1', recordMepid: '12345678' }],
       });
       await handle.executeUpdate(resolvePartialMatchUpdate, { args: [{ action: 'different-people', actorId: 'admin-1', actorRole: 'directory-admin' }] });
@@ -71,7 +72,7 @@ describe('partial-match escalation', () => {
   it('lets customer service, not the directory administrator, decide an escalated case', async () => {
     const acts = mockActivities();
     const state = await withWorker(acts, async (taskQueue) => {
-      const handle = await env.client.workflow.start('partialMatchEscalation', {
+      const handle = await env.client.workflow.start(partialMatchEscalation, {
         taskQueue, workflowId: partialMatchWorkflowId(`PM-T-2-${Date.now()}`),
         args: [{ caseNumber: 'PM-T-2', recordMepid: '12345678', escalateAfterMs: 0 }],
       });
@@ -88,7 +89,7 @@ describe('partial-match escalation', () => {
   it('refuses a second decision on a decided case', async () => {
     const acts = mockActivities();
     await withWorker(acts, async (taskQueue) => {
-      const handle = await env.client.workflow.start('partialMatchEscalation', {
+      const handle = await env.client.workflow.start(partialMatchEscalation, {
         taskQueue, workflowId: partialMatchWorkflowId(`PM-T-3-${Date.now()}`), args: [{ caseNumber: 'PM-T-3', recordMepid: '12345678' }],
       });
       await handle.executeUpdate(resolvePartialMatchUpdate, { args: [{ action: 'correct-record', actorId: 'a', actorRole: 'directory-admin' }] });
@@ -101,7 +102,7 @@ describe('partial-match escalation', () => {
   it('reminds the administrators until the deadline, then hands the case to customer service', async () => {
     const acts = mockActivities();
     await withWorker(acts, async (taskQueue) => {
-      const handle = await env.client.workflow.start('partialMatchEscalation', {
+      const handle = await env.client.workflow.start(partialMatchEscalation, {
         taskQueue, workflowId: partialMatchWorkflowId(`PM-T-4-${Date.now()}`),
         args: [{ caseNumber: 'PM-T-4', recordMepid: '12345678', reminderEveryDays: 1 / 86_400, escalateAfterMs: 3_500 }],
       });
@@ -124,7 +125,7 @@ describe('partial-match escalation on real business-day timers (time-skipping)',
     const acts = mockActivities();
     const ts = skipEnv();
     await harnessWorker(ts, acts, async (taskQueue) => {
-      const handle = await ts.client.workflow.start('partialMatchEscalation', {
+      const handle = await ts.client.workflow.start(partialMatchEscalation, {
         taskQueue, workflowId: partialMatchWorkflowId('PM-TS-1'), args: [{ caseNumber: 'PM-TS-1', recordMepid: '12345678' }],
       });
       await eventually(async () => acts.notifyCaseOpened.mock.calls.length, (n) => n === 1);

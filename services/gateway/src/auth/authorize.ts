@@ -2,29 +2,40 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { Access } from '@elar/api';
 import { forbidden, unauthorized } from '@elar/errors';
 import type { Principal } from '@elar/http';
+import { csrfSatisfied, sessionCookie } from './browser-session';
 import type { SessionCache } from './session-cache';
 import { verifyToken, type TokenPayload } from './tokens';
 
-export type AuthedRequest = Request & { session?: TokenPayload };
+export type AuthedRequest = Request & { session?: TokenPayload; viaCookie?: boolean };
 
 const bearer = (req: Request) => {
   const h = req.header('authorization');
   return h?.startsWith('Bearer ') ? h.slice(7).trim() : undefined;
 };
 
-/** Reads the token if present (local signature check, cached session check); never throws. */
+/**
+ * Reads the session if present (local signature check, cached session check). A bearer token that is
+ * invalid is refused; a browser cookie that is invalid or ended is ignored (the request is anonymous,
+ * so public pages keep working and protected routes answer 401). A cookie session must send the CSRF
+ * header on every state-changing request.
+ */
 export function authenticate(key: string, sessions: SessionCache): RequestHandler {
   return async (req, _res, next) => {
-    const token = bearer(req);
+    const fromHeader = bearer(req);
+    const token = fromHeader ?? sessionCookie(req);
     if (!token) return next();
+    const viaCookie = !fromHeader;
     const payload = verifyToken(key, token);
-    if (!payload) return next(unauthorized('invalid-token', 'Your session is not valid; sign in again.'));
+    if (!payload) return next(viaCookie ? undefined : unauthorized('invalid-token', 'Your session is not valid; sign in again.'));
     try {
-      if (!(await sessions.isActive(payload.sid))) return next(unauthorized('session-ended', 'Your session has ended; sign in again.'));
+      if (!(await sessions.isActive(payload.sid))) return next(viaCookie ? undefined : unauthorized('session-ended', 'Your session has ended; sign in again.'));
     } catch (err) {
       return next(err);
     }
-    (req as AuthedRequest).session = payload;
+    if (viaCookie && !csrfSatisfied(req, key, payload.sid)) {
+      return next(forbidden('csrf-token-invalid', 'This request did not come from the portal page; reload the page and try again.'));
+    }
+    Object.assign(req as AuthedRequest, { session: payload, viaCookie });
     next();
   };
 }

@@ -4,7 +4,7 @@ import type { Principal } from '@elar/http';
 import { audit } from '../audit/audit';
 import { dummyHash, verifySecret } from '../credentials/hashing';
 import type { Db } from '../db/client';
-import type { Profile } from '../generated/prisma/client';
+import type { Organization, Profile } from '../generated/prisma/client';
 import { toProfileView } from '../profiles/view';
 import { THROTTLE, assertNotLocked, clearThrottle, recordFailure } from './throttle';
 
@@ -24,7 +24,11 @@ export const principalOf = (p: Profile): Principal => ({
  * on a dummy hash and gets the same answer as a wrong password. Failures are throttled per user
  * name and per source address.
  */
-export async function signIn(db: Db, ttlMinutes: number, username: string, password: string, clientIp?: string) {
+export async function signIn<Step>(
+  db: Db, ttlMinutes: number, username: string, password: string, clientIp?: string,
+  /** A further step (the emailed code) instead of a session, when it answers one. */
+  secondFactor?: (profile: Profile) => Promise<Step | undefined>,
+) {
   const userKey = `user:${username}`;
   const sourceKey = clientIp ? `source:${clientIp}` : undefined;
   await assertNotLocked(db, sourceKey ? [userKey, sourceKey] : [userKey]);
@@ -39,6 +43,13 @@ export async function signIn(db: Db, ttlMinutes: number, username: string, passw
     throw unauthorized('invalid-credentials', 'The user name or password is not correct.');
   }
   await clearThrottle(db, userKey);
+  const step = await secondFactor?.(profile);
+  if (step) return step;
+  return openSession(db, ttlMinutes, profile);
+}
+
+/** A new session for a profile whose sign-in is complete. */
+export async function openSession(db: Db, ttlMinutes: number, profile: Profile & { organization?: Organization | null }) {
   const session = await db.session.create({
     data: { id: randomBytes(24).toString('base64url'), profileId: profile.id, expiresAt: new Date(Date.now() + ttlMinutes * 60_000) },
   });

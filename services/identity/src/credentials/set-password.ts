@@ -2,6 +2,7 @@ import type { Mailer } from '@elar/mail';
 import { audit } from '../audit/audit';
 import { clearThrottle } from '../auth/throttle';
 import { revokeAllSessions } from '../auth/sessions';
+import { revokeTrustedDevices } from '../sign-in-codes/trusted-devices';
 import type { Db } from '../db/client';
 import type { Profile } from '../generated/prisma/client';
 import { deliver } from '../notifications/send-notification';
@@ -35,6 +36,8 @@ export async function setPassword(
     data: { passwordHash: hash, mustChangePassword: opts.temporary ?? false, passwordHistory: { create: { hash } } },
   });
   await revokeAllSessions(deps.db, profile.id, opts.keepSession);
+  // A new password also ends "trust this browser": the next sign-in, after any reset, needs the emailed code.
+  await revokeTrustedDevices(deps.db, profile.id, opts.reason, opts.actorId);
   if (profile.username) await clearThrottle(deps.db, `user:${profile.username}`);
   await audit(deps.db, { action: 'password.set', outcome: opts.reason, actorId: opts.actorId ?? profile.id, subjectId: profile.id });
   if (profile.email) {

@@ -43,6 +43,10 @@ export const templates: Record<string, Render> = {
     subject: 'ELAR: a temporary password for your account',
     text: `Dear ${d.name},\n\nYour directory administrator reset the password of your ELAR account.\nUser name: ${d.username}\nTemporary password: ${d.temporaryPassword}\n\nYou must choose a new password when you sign in.${sign}`,
   }),
+  'sign-in-code': (d) => ({
+    subject: 'ELAR: your sign-in code',
+    text: `Dear ${d.name},\n\nYour code to sign in to ELAR is ${d.code}. It works once and expires in ${d.validMinutes} minutes.\nUser name: ${d.username}\n\nIf you did not just sign in, someone knows your password: change it now and contact DESE customer service.${sign}`,
+  }),
   'reset-code': (d) => ({
     subject: 'ELAR: your password reset code',
     text: `Dear ${d.name},\n\nYour code to reset your ELAR password is ${d.code}. It works once and expires in 15 minutes. If you did not ask for it, ignore this email.${sign}`,

@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 
 export const includeAll = {
   items: { orderBy: { position: 'asc' as const } },
-  documents: { orderBy: { createdAt: 'asc' as const }, omit: { content: true as const } },
+  documents: { orderBy: { createdAt: 'asc' as const } },
   payments: true,
   events: { orderBy: { at: 'asc' as const } },
   correspondence: { orderBy: { sequence: 'asc' as const } },

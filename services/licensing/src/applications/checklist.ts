@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
 
 interface ItemLike { kind: string; licenseType: string | null; field: string }
-interface DocLike { id: string; requirementId: string; displayName: string }
+interface DocLike { id: string; requirementId: string; displayName: string; scanStatus: string }
 
 /** The requirements an application's items need (deduplicated), in catalog order of first appearance. */
 export function requiredIds(catalog: Catalog, items: ItemLike[]): string[] {
@@ -22,10 +22,13 @@ export function requiredIds(catalog: Catalog, items: ItemLike[]): string[] {
   return [...new Set(ids)];
 }
 
-/** Each requirement, whether it is met and by which document (the latest one uploaded for it). */
+/**
+ * Each requirement, whether it is met and by which document: the latest one uploaded for it that a
+ * scan found clean (a pending or quarantined document meets nothing).
+ */
 export function checklist(catalog: Catalog, items: ItemLike[], documents: DocLike[]) {
   return requiredIds(catalog, items).map((id) => {
-    const doc = [...documents].reverse().find((d) => d.requirementId === id);
+    const doc = [...documents].reverse().find((d) => d.requirementId === id && d.scanStatus === 'clean');
     return {
       id,
       name: catalog.requirements.find((r) => r.id === id)?.name ?? id,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Client } from 'pg';
-import { poolConfigFromUrl } from '@elar/db';
+import { listenChannel, poolConfigFromUrl } from '@elar/db';
 import type { Logger } from '@elar/logger';
 
 export interface StatusChange {
@@ -24,48 +24,37 @@ export function createStatusBus(opts: { databaseUrl?: string; logger?: Logger } 
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
   const origin = randomUUID();
-  let listener: Client | undefined;
   let notifier: Client | undefined;
-  let closed = false;
+  const warn = (err: unknown, what: string) => opts.logger?.warn({ err }, `status bus: ${what}`);
+  const listener = opts.databaseUrl
+    ? listenChannel({
+        databaseUrl: opts.databaseUrl,
+        channel: CHANNEL,
+        onError: warn,
+        onMessage(payload) {
+          const { from, change } = JSON.parse(payload) as { from: string; change: StatusChange };
+          if (from !== origin) emitter.emit(change.applicationNumber, change);
+        },
+      })
+    : undefined;
 
-  async function connect(): Promise<Client | undefined> {
-    if (!opts.databaseUrl || closed) return undefined;
-    const client = new Client(poolConfigFromUrl(opts.databaseUrl));
+  async function connectNotifier(): Promise<Client> {
+    const client = new Client(poolConfigFromUrl(opts.databaseUrl!));
     client.on('error', (err) => {
-      opts.logger?.warn({ err }, 'status bus connection lost; reconnecting');
-      if (listener === client) listener = undefined;
+      warn(err, 'notifying connection lost');
       if (notifier === client) notifier = undefined;
-      setTimeout(() => void listen(), 2000).unref();
     });
     await client.connect();
     return client;
   }
-
-  async function listen() {
-    try {
-      const client = await connect();
-      if (!client) return;
-      client.on('notification', (msg) => {
-        if (msg.channel !== CHANNEL || !msg.payload) return;
-        const { from, change } = JSON.parse(msg.payload) as { from: string; change: StatusChange };
-        if (from !== origin) emitter.emit(change.applicationNumber, change);
-      });
-      await client.query(`LISTEN ${CHANNEL}`);
-      listener = client;
-    } catch (err) {
-      opts.logger?.warn({ err }, 'status bus could not listen; retrying');
-      if (!closed) setTimeout(() => void listen(), 5000).unref();
-    }
-  }
-  void listen();
 
   return {
     publish(change: StatusChange) {
       emitter.emit(change.applicationNumber, change);
       if (!opts.databaseUrl) return;
       void (async () => {
-        notifier ??= await connect();
-        await notifier?.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ from: origin, change })]);
+        notifier ??= await connectNotifier();
+        await notifier.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ from: origin, change })]);
       })().catch((err) => opts.logger?.warn({ err }, 'status change not sent to other replicas'));
     },
     subscribe(applicationNumber: string, handler: (c: StatusChange) => void) {
@@ -73,8 +62,7 @@ export function createStatusBus(opts: { databaseUrl?: string; logger?: Logger } 
       return () => void emitter.off(applicationNumber, handler);
     },
     async close() {
-      closed = true;
-      await Promise.allSettled([listener?.end(), notifier?.end()]);
+      await Promise.allSettled([listener?.close(), notifier?.end()]);
     },
   };
 }

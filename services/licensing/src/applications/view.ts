@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/catalog';
 import { applicationFeeCents } from '../catalog/catalog';
 import type { FullApplication } from './access';
 import { checklist } from './checklist';
+import { toDocumentView } from '../documents/document-view';
 
 type SummaryInput = Pick<FullApplication, 'applicationNumber' | 'status' | 'items' | 'payments' | 'submittedAt' | 'createdAt' | 'updatedAt'>;
 
@@ -21,10 +22,7 @@ export const toDetail = (catalog: Catalog, a: FullApplication) => ({
   mepid: a.mepid,
   assignedEvaluatorId: a.assignedEvaluatorId,
   checklist: checklist(catalog, a.items, a.documents),
-  documents: a.documents.map((d) => ({
-    id: d.id, requirementId: d.requirementId, displayName: d.displayName, contentType: d.contentType,
-    sizeBytes: d.sizeBytes, sha256: d.sha256, createdAt: d.createdAt.toISOString(),
-  })),
+  documents: a.documents.map(toDocumentView),
   timeline: a.events.map((e) => ({ at: e.at.toISOString(), actor: e.actor, type: e.type, detail: e.detail ?? undefined })),
   correspondence: a.correspondence.map((c) => ({
     sequence: c.sequence, letter: c.letter, missingRequirements: c.missingRequirements, dueDate: c.dueDate.toISOString(),

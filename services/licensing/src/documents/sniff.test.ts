@@ -17,3 +17,13 @@ describe('document checks', () => {
     }
   });
 });
+
+describe('download names', () => {
+  it('come from the sniffed type, never the uploader\'s extension', async () => {
+    const { serverFileName } = await import('./sniff');
+    expect(serverFileName('poly.html', 'pdf')).toBe('poly.pdf');
+    expect(serverFileName('invoice.pdf.exe', 'pdf')).toBe('invoice.pdf');
+    expect(serverFileName('MTEL scores (2026).pdf', 'pdf')).toBe('MTEL scores (2026).pdf');
+    expect(serverFileName('scan', 'jpg')).toBe('scan.jpg');
+  });
+});

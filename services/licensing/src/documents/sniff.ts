@@ -12,3 +12,13 @@ export function safeDisplayName(name: string): string | undefined {
   const trimmed = name.trim();
   return /^[\p{L}\p{N} ._()-]{1,200}$/u.test(trimmed) ? trimmed : undefined;
 }
+
+/**
+ * The name a document is shown and downloaded under: the uploader's name without its extensions,
+ * plus the extension of the type its bytes were sniffed as (`poly.html` holding a PDF becomes
+ * `poly.pdf`, `invoice.pdf.exe` becomes `invoice.pdf`), so a browser never trusts the uploader's type.
+ */
+export function serverFileName(displayName: string, extension: string): string {
+  const base = displayName.replace(/(\.[A-Za-z0-9]{1,5})+$/, '').trim();
+  return `${base || 'document'}.${extension}`;
+}

@@ -1,15 +1,16 @@
 import type { Express } from 'express';
 import {
-  applicationParams, correspondenceParams, createApplicationRequest, payRequest, replyRequest, uploadDocumentRequest,
+  applicationParams, correspondenceParams, createApplicationRequest, payRequest, replyRequest,
 } from '@elar/api';
 import { PRINCIPAL_HEADER, parse, readPrincipal } from '@elar/http';
 import type { LicensingDeps } from '../deps';
 import { applicationFor, includeAll } from '../applications/access';
 import { checklist } from '../applications/checklist';
 import { createApplication } from '../applications/create-application';
+import { discardDraft } from '../applications/discard-draft';
 import { timelineFor } from '../applications/internal-notes';
 import { toDetail, toSummary } from '../applications/view';
-import { uploadDocument } from '../documents/upload-document';
+import { receiveDocument } from '../documents/receive-document';
 import { toLicenseView } from '../licenses/license-views';
 import { payApplication } from '../payments/pay-application';
 import { queueEstimate } from '../review/queue-estimate';
@@ -47,6 +48,13 @@ export function mountEducatorRoutes(app: Express, deps: LicensingDeps): void {
     res.json({ ...detail, timeline: await timelineFor(deps.db, principal, a.id, detail.timeline), queue: await queueEstimate(deps.db, a) });
   });
 
+  app.delete('/applications/:applicationNumber', async (req, res) => {
+    const principal = readPrincipal(req, ['educator']);
+    const { applicationNumber } = parse(applicationParams, req.params);
+    await discardDraft(deps, principal, applicationNumber);
+    res.status(204).end();
+  });
+
   app.get('/applications/:applicationNumber/checklist', async (req, res) => {
     const principal = readPrincipal(req, either);
     const { applicationNumber } = parse(applicationParams, req.params);
@@ -57,7 +65,7 @@ export function mountEducatorRoutes(app: Express, deps: LicensingDeps): void {
   app.post('/applications/:applicationNumber/documents', async (req, res) => {
     const principal = readPrincipal(req, ['educator']);
     const { applicationNumber } = parse(applicationParams, req.params);
-    res.status(201).json(await uploadDocument(deps, principal, applicationNumber, parse(uploadDocumentRequest, req.body)));
+    res.status(201).json(await receiveDocument(deps, principal, applicationNumber, req));
   });
 
   app.post('/applications/:applicationNumber/payments', async (req, res) => {

@@ -28,6 +28,6 @@ export function mountStaffRoutes(app: Express, deps: LicensingDeps): void {
   app.get('/applications/:applicationNumber/documents/:documentId', async (req, res) => {
     const principal = readPrincipal(req, ['educator', 'evaluator', 'customer-service']);
     const { applicationNumber, documentId } = parse(documentParams, req.params);
-    await sendDocument(deps.db, principal, applicationNumber, documentId, res);
+    await sendDocument(deps, principal, applicationNumber, documentId, res);
   });
 }
