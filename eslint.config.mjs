@@ -1,5 +1,6 @@
 // ESLint (flat config): typescript-eslint's type-checked rules on every TypeScript file, and the
-// workflow sandbox's rules on workflow code. Runs in `npm test` (scripts/test/main.ts).
+// workflow sandbox's rules on workflow code. `npm run lint` (not yet in `npm test`: it still reports
+// findings outside the reliability work, see the lead's notes).
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
@@ -7,7 +8,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 
 export default tseslint.config(
   // apps/portal (React, DOM types) is linted by its own build; everything else here.
-  { ignores: ['**/node_modules/**', '**/generated/**', '**/dist/**', '.data/**', '.tools/**', 'apps/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  { ignores: ['**/node_modules/**', '**/generated/**', '**/dist/**', '.data/**', '.tools/**', 'apps/**', '**/prisma.config.ts', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   {
     files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.recommendedTypeChecked],
