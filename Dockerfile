@@ -9,6 +9,7 @@ ARG NODE_IMAGE=node:20.20.2-bookworm-slim
 
 # Workspace manifests only, so the dependency layers are cached until a package.json changes.
 FROM ${NODE_IMAGE} AS manifests
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 WORKDIR /src
 COPY package.json package-lock.json ./
 COPY tooling ./tooling
@@ -36,11 +37,15 @@ WORKDIR /app
 COPY --from=manifests /manifests ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY --from=manifests /src ./
-RUN mkdir -p services/${SERVICE}/src/generated && if [ -f services/${SERVICE}/prisma/schema.prisma ]; then cd services/${SERVICE} && ../../node_modules/.bin/prisma generate --config prisma.config.ts; fi
+WORKDIR /app/services/${SERVICE}
+RUN mkdir -p src/generated && if [ -f prisma/schema.prisma ]; then ../../node_modules/.bin/prisma generate --config prisma.config.ts; fi
+WORKDIR /app
 
 # The browser portal's static files (Vite); the gateway serves them at `/` (PORTAL_DIR).
 FROM build AS portal
-RUN cd apps/portal && ../../node_modules/.bin/vite build --logLevel warn
+WORKDIR /app/apps/portal
+RUN ../../node_modules/.bin/vite build --logLevel warn
+WORKDIR /app
 
 # The worker's prebuilt workflow bundle (workers start without webpack); only the `worker` target uses it.
 FROM build AS workflow-bundle

@@ -41,7 +41,22 @@ if (needCli || needTestServer) {
   run(join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', ...pkgs]);
 }
 
-// 3. Prisma clients, regenerated when a schema is newer than its client.
+// 3. redis-server for the test stacks' private Redis (gateway rate limits shared across replicas).
+// Debian's package; installed only where we may (root with apt-get), as CI runs. Elsewhere the test
+// stack names the missing binary.
+const hasRedis = onPath('redis-server') || existsSync('/usr/bin/redis-server');
+if (!hasRedis && process.getuid?.() === 0 && onPath('apt-get')) {
+  say('installing redis-server from Debian');
+  const apt = (args) => run('apt-get', args, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  try {
+    apt(['install', '-y', '-qq', 'redis-server']);
+  } catch {
+    apt(['update', '-qq']);
+    apt(['install', '-y', '-qq', 'redis-server']);
+  }
+}
+
+// 4. Prisma clients, regenerated when a schema is newer than its client.
 for (const service of readdirSync(join(root, 'services'))) {
   const dir = join(root, 'services', service);
   const schema = join(dir, 'prisma', 'schema.prisma');

@@ -6,3 +6,4 @@ export {
 export { createRenewalActivities, type RecordRenewalStatusInput } from './renewals';
 export { createHardCopyActivities, type HardCopyStep, type HardCopyStatusReport } from './hard-copy';
 export { createInternalClient, toActivityFailure, type InternalClient, type StepInput } from './internal-client';
+export { createLicenseReminderActivities, type LicenseExpiry } from './license-reminders';

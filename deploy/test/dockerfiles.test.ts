@@ -71,10 +71,13 @@ describe.each(DEPLOYABLES.map((d) => d.name))('--build-arg SERVICE=%s', (name) =
     expect(existsSync(join(ROOT, 'services', name, 'src', 'main.ts'))).toBe(true);
   });
 
-  it('generates the Prisma client exactly when the service has a schema', () => {
-    const generate = expand(stage('build').find((i) => i.op === 'RUN' && i.args.includes('prisma generate'))!.args, vars);
-    expect(generate).toContain(`if [ -f services/${name}/prisma/schema.prisma ]`);
-    expect(generate).toContain(`mkdir -p services/${name}/src/generated`);
+  it('generates the Prisma client exactly when the service has a schema, in the service folder', () => {
+    const build = stage('build');
+    const at = build.findIndex((i) => i.op === 'RUN' && i.args.includes('prisma generate'));
+    const workdir = build.slice(0, at).filter((i) => i.op === 'WORKDIR').at(-1)!.args;
+    expect(expand(workdir, vars)).toBe(`/app/services/${name}`);
+    expect(build[at]!.args).toContain('if [ -f prisma/schema.prisma ]');
+    expect(build[at]!.args).toContain('mkdir -p src/generated');
   });
 });
 

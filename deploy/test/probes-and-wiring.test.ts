@@ -71,19 +71,39 @@ describe('Services, Ingress and NetworkPolicies', () => {
     expect(backends).toEqual([['/api', 'gateway']]);
   });
 
-  it('denies ingress by default and lets only the gateway and workers reach the services, on their ports', () => {
+  it('denies ingress by default; only the gateway and metrics policies admit traffic from other namespaces', () => {
     const policies = ofKind(objects, 'NetworkPolicy');
     expect(named(objects, 'NetworkPolicy', 'default-deny-ingress').spec).toEqual({ podSelector: {}, policyTypes: ['Ingress'] });
-    const services = named(objects, 'NetworkPolicy', 'services-from-gateway-and-workers');
-    const from = services.spec.ingress[0].from.map((f: any) => f.podSelector.matchLabels);
-    expect(from).toEqual([{ 'app.kubernetes.io/name': 'gateway' }, { 'app.kubernetes.io/component': 'worker' }]);
-    const apiPorts = deployments
-      .filter((d) => d.spec.template.metadata.labels['app.kubernetes.io/component'] === 'api')
-      .map((d) => d.spec.template.spec.containers[0].ports[0].containerPort);
-    expect(services.spec.ingress[0].ports.map((p: { port: number }) => p.port).sort()).toEqual(apiPorts.sort());
-    // Nothing but the gateway policy admits traffic from outside the namespace, except metrics scraping.
+    // Which ELAR pod may call which is walked from the code in service-calls-policy.test.ts.
     const external = policies.filter((p) => p.spec.ingress?.some((r: any) => r.from?.some((f: any) => f.namespaceSelector)));
     expect(external.map((p) => p.metadata.name).sort()).toEqual(['gateway-from-ingress-controller', 'metrics-from-monitoring']);
+  });
+
+  it('sets no replica count where a HorizontalPodAutoscaler owns it (an apply would scale it back)', () => {
+    const scaled = ofKind(objects, 'HorizontalPodAutoscaler').map((h) => h.spec.scaleTargetRef.name);
+    expect(scaled.sort()).toEqual(deployments.map((d) => d.metadata.name).sort());
+    expect(deployments.filter((d) => d.spec.replicas !== undefined).map((d) => d.metadata.name)).toEqual([]);
+  });
+
+  it('gives licensing a writable, mounted print spool and reads the vendor webhook secret from a Secret', () => {
+    const d = named(objects, 'Deployment', 'licensing');
+    const c = d.spec.template.spec.containers[0];
+    const spool = named(objects, 'ConfigMap', 'elar-licensing').data.PRINT_SPOOL_DIR as string;
+    expect(c.envFrom).toContainEqual({ configMapRef: { name: 'elar-licensing' } });
+    expect(c.volumeMounts.some((m: { mountPath: string; readOnly?: boolean }) => (spool === m.mountPath || spool.startsWith(`${m.mountPath}/`)) && !m.readOnly)).toBe(true);
+    expect(c.env.find((e: { name: string }) => e.name === 'PRINT_VENDOR_WEBHOOK_SECRET').valueFrom.secretKeyRef).toEqual({ name: 'elar-licensing', key: 'PRINT_VENDOR_WEBHOOK_SECRET' });
+  });
+
+  it('verifies PostgreSQL over TLS: DATABASE_CA_FILE points into the mounted CloudNativePG CA, for the service and its migrations', () => {
+    for (const name of ['identity', 'licensing']) {
+      const pod = named(objects, 'Deployment', name).spec.template.spec;
+      const job = named(objects, 'Job', `${name}-migrate`).spec.template.spec;
+      for (const [spec, c] of [[pod, pod.containers[0]], [pod, pod.initContainers[0]], [job, job.containers[0]]]) {
+        const ca = c.env.find((e: { name: string }) => e.name === 'DATABASE_CA_FILE').value as string;
+        const mount = c.volumeMounts.find((m: { mountPath: string }) => ca.startsWith(`${m.mountPath}/`));
+        expect(spec.volumes.find((v: { name: string }) => v.name === mount.name).secret.secretName).toBe(`elar-${name}-pg-ca`);
+      }
+    }
   });
 
   it('runs prisma migrate deploy before each data service serves (initContainer) and as a Job per service', () => {

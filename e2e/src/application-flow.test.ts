@@ -16,7 +16,7 @@ async function signIn(username: string, password: string): Promise<string> {
 
 /** The value of one Prometheus sample line, 0 when the series does not exist yet. */
 async function sample(url: string, series: string): Promise<number> {
-  const text = await (await fetch(url)).text();
+  const text = await (await fetch(url, { headers: { authorization: `Bearer ${t.stack.env.INTERNAL_TOKEN}` } })).text();
   const line = text.split('\n').find((l) => l.startsWith(`${series} `));
   return line ? Number(line.split(' ')[1]) : 0;
 }

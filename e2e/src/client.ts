@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { request } from 'undici';
 import type { CaughtMail, MailCatcher } from '@elar/devstack';
+import { contractViolation } from './contract';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -49,6 +50,8 @@ export function apiClient(baseUrl: string, opts: { mail?: MailCatcher; onRespons
       /* not JSON */
     }
     hooks.onResponse?.(method, path, res.statusCode);
+    const violation = contractViolation(method, path, res.statusCode, res.headers['content-type'] as string | undefined, parsed);
+    if (violation) throw new Error(`OpenAPI contract: ${violation}`);
     return { status: res.statusCode, body: parsed as T, headers: res.headers };
   }
   const post = <T = any>(path: string, body?: unknown, token?: string) => call<T>('POST', path, { body, token });

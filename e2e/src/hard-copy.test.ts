@@ -11,6 +11,7 @@ import { signedInEducator, until } from './educators';
 import { watchStatus } from './live-status';
 import { startTestStack } from './stack';
 import { withIdentityDb as withDb } from './staff';
+import { VENDOR_SIGNATURE_HEADER, VENDOR_TIMESTAMP_HEADER, signVendorEvent } from '../../services/licensing/src/hard-copy/vendor-signature';
 
 const VENDOR_SECRET = 'e2e-print-vendor-secret-0001';
 const spoolDir = mkdtempSync(join(tmpdir(), 'elar-print-spool-'));
@@ -56,8 +57,12 @@ const orderStatus = (orderNumber: string, token: string, status: string, ms = 60
 const jobIdOf = (view: { timeline: { type: string; detail?: { jobId?: string; shipment?: number } }[] }, shipment = 1) =>
   view.timeline.find((e) => e.type === 'print-job-sent' && e.detail?.shipment === shipment)!.detail!.jobId!;
 
-const vendor = (jobId: string, type: string, extra: Record<string, string> = {}, secret = VENDOR_SECRET) =>
-  api.call('POST', '/print-vendor/events', { body: { eventId: `${jobId}-${type}-${randomUUID()}`, jobId, type, ...extra }, headers: { 'x-print-vendor-secret': secret } });
+/** A webhook call as the vendor makes it: signed over its timestamp and exact body. */
+const vendor = (jobId: string, type: string, extra: Record<string, string> = {}, secret = VENDOR_SECRET) => {
+  const raw = JSON.stringify({ eventId: `${jobId}-${type}-${randomUUID()}`, jobId, type, ...extra });
+  const timestamp = Math.floor(Date.now() / 1000);
+  return api.call('POST', '/print-vendor/events', { raw, headers: { [VENDOR_TIMESTAMP_HEADER]: String(timestamp), [VENDOR_SIGNATURE_HEADER]: signVendorEvent(secret, timestamp, raw) } });
+};
 
 const counts = (orderNumber: string) =>
   withDb(stack.databaseUrls.licensing!, async (db) => {

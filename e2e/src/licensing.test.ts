@@ -99,11 +99,17 @@ describe('licensing through the gateway: apply, pay, submit, review with corresp
       expect(second.body.error.code).toBe('already-paid');
       const afterPay = await t.api.get(`/applications/${n}`, educator.token);
       expect(afterPay.body.timeline.filter((e: { type: string }) => e.type === 'payment-received')).toHaveLength(1);
+      const paidMail = await t.stack.mail.waitFor((m) => m.to.includes(educator.email) && m.subject === `ELAR application ${n}: payment received`, 60_000);
+      expect(paidMail.text).toContain('Amount: $100.00');
+      expect(paidMail.html).toContain(receipt.receiptId);
 
       // Submit (twice: one review).
       const submitted = await t.api.post(`/applications/${n}/submit`, undefined, educator.token);
       expect(submitted.status).toBe(202);
       expect((await t.api.post(`/applications/${n}/submit`, undefined, educator.token)).status).toBe(202);
+      const submittedMail = await t.stack.mail.waitFor((m) => m.to.includes(educator.email) && m.subject === `ELAR application ${n}: submitted`, 60_000);
+      expect(submittedMail.text).toContain('- Initial license: Mathematics, grades 8-12');
+      expect(t.stack.mail.messages().filter((m) => m.subject === submittedMail.subject)).toHaveLength(1); // submitted twice, emailed once
       expect((await t.api.get(`/applications`, educator.token)).body.applications[0]).toMatchObject({ applicationNumber: n, status: 'Ready for Review', paid: true });
       // Operators find the review in the Temporal UI by the numbers people quote.
       expect(await findWorkflows(t.stack.temporalAddress, `ApplicationNumber = '${n}' AND MEPID = '${educator.mepid}'`)).toEqual([`application-review:${n}`]);
@@ -127,6 +133,10 @@ describe('licensing through the gateway: apply, pay, submit, review with corresp
       expect(requested.body.status).toBe('Awaiting Applicant');
       const letterMail = await t.stack.mail.waitFor((m) => m.to.includes(educator.email) && m.subject.includes('information requested'), 60_000);
       expect(letterMail.text).toContain(n);
+      // Catalog names and a Massachusetts date, not `mtel-subject` and a UTC timestamp.
+      expect(letterMail.text).toContain('- Passing MTEL subject matter test scores');
+      expect(letterMail.text).not.toContain(dueDate);
+      expect(letterMail.text).toMatch(/Reply by: \w+ \d{1,2}, \d{4} at \d{1,2}:\d{2} [AP]M E[SD]T/);
       const refused = await t.api.post(`/applications/${n}/decisions`, { action: 'approve' }, evaluator.token);
       expect(refused.status).toBe(409);
       expect(refused.body.error.code).toBe('action-not-allowed-in-state');

@@ -6,6 +6,7 @@ import type { Stack } from '@elar/devstack';
 import { apiClient, type ApiClient } from './client';
 import { signedInEducator, signedInStaff, until } from './licensing-actors';
 import { startTestStack } from './stack';
+import { findWorkflows } from './temporal';
 
 let stack: Stack;
 let api: ApiClient;
@@ -107,6 +108,9 @@ describe('renewal of a Professional license through the gateway', () => {
     expect(lookup.body.licenses).toEqual([expect.objectContaining({ licenseNumber: due, license: 'Professional', expiresAt: newExpiry, status: 'Active' })]);
     expect(JSON.stringify(lookup.body)).not.toContain(educator.mepid);
     await stack.mail.waitFor((m) => m.to.includes(educator.email) && m.subject.includes('license renewed'), 60_000);
+    // The new term's expiry reminders are scheduled, findable in the Temporal UI as the runbook says.
+    const reminders = `license-expiry-reminders:${due}:${newExpiry}`;
+    expect(await findWorkflows(stack.temporalAddress, `WorkflowId STARTS_WITH 'license-expiry-reminders:${due}:' AND ElarStatus = 'Reminders scheduled'`)).toEqual([reminders]);
 
     const twice = await renew([due]);
     expect([twice.status, twice.body.error.code]).toEqual([409, 'already-renewed']);

@@ -23,7 +23,8 @@ const fill = (query: string, values: Record<string, string>) =>
     return values[name]!;
   });
 
-const text = async (url: string) => (await request(url)).body.text();
+/** Prometheus scrapes with the internal token: `/metrics` is not public. */
+const text = async (url: string) => (await request(url, { headers: { authorization: `Bearer ${stack.env.INTERNAL_TOKEN}` } })).body.text();
 
 let stack: Stack;
 let api: ApiClient;

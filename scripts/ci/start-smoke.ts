@@ -48,6 +48,12 @@ async function demoSignIn(): Promise<void> {
   const me = await fetch(`${GATEWAY}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
   if (me.status !== 200) throw new Error(`GET /me as the demo educator answered ${me.status}`);
   say('demo sign-in through the gateway: ok');
+  const portal = await fetch(`${GATEWAY}/`);
+  const html = await portal.text();
+  if (portal.status !== 200 || !html.includes('id="root"') || !portal.headers.get('content-security-policy')) {
+    throw new Error(`the portal at ${GATEWAY}/ answered ${portal.status} (built? CSP?)`);
+  }
+  say('portal served at / with its CSP: ok');
 }
 
 const groupAlive = (pgid: number) => {

@@ -9,4 +9,5 @@ export * from './partial-match/contract';
 export * from './license-renewal/contract';
 export * from './application-review/staff-updates-contract';
 export * from './hard-copy/contract';
+export * from './license-expiry-reminders/contract';
 export * from './starters';

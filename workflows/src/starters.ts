@@ -3,10 +3,11 @@ import { WorkflowIdReusePolicy, type Workflow } from '@temporalio/common';
 import { SA, TASK_QUEUES } from '@elar/vocabulary';
 import { applicationReviewWorkflowId, type ApplicationReviewInput } from './application-review/contract';
 import { hardCopyWorkflowId, type HardCopyInput } from './hard-copy/contract';
+import { licenseExpiryRemindersWorkflowId, type LicenseExpiryRemindersInput } from './license-expiry-reminders/contract';
 import { licenseRenewalWorkflowId, type LicenseRenewalInput } from './license-renewal/contract';
 import { partialMatchWorkflowId, type PartialMatchInput } from './partial-match/contract';
 import { profileOnboardingWorkflowId, type ProfileOnboardingInput } from './profile-onboarding/contract';
-import { applicationReview, hardCopyFulfillment, licenseRenewal, partialMatchEscalation, profileOnboarding } from './workflows';
+import { applicationReview, hardCopyFulfillment, licenseExpiryReminders, licenseRenewal, partialMatchEscalation, profileOnboarding } from './workflows';
 
 /**
  * The typed starters services use: each passes the workflow function itself (its name and argument
@@ -79,4 +80,18 @@ export const startHardCopyFulfillment = (client: Client, input: HardCopyInput) =
     workflowId: hardCopyWorkflowId(input.orderNumber),
     args: [input],
     memo: { summary: `Hard copy ${input.orderNumber} of license ${input.licenseNumber} paid` },
+  });
+
+export const startLicenseExpiryReminders = (client: Client, input: LicenseExpiryRemindersInput) =>
+  startOnce(client, licenseExpiryReminders, {
+    taskQueue: TASK_QUEUES.licensing,
+    workflowId: licenseExpiryRemindersWorkflowId(input.licenseNumber, input.expiresOn),
+    args: [input],
+    memo: { summary: `License ${input.licenseNumber} expires ${input.expiresOn}; reminders scheduled` },
+    typedSearchAttributes: [
+      { key: SA.mepid, value: input.mepid },
+      { key: SA.licenseNumber, value: input.licenseNumber },
+      { key: SA.licenseType, value: input.licenseType },
+      { key: SA.status, value: 'Reminders scheduled' },
+    ],
   });

@@ -5,3 +5,4 @@ export { applicationReview } from './application-review/workflow';
 export { correspondence } from './correspondence/workflow';
 export { licenseRenewal } from './license-renewal/workflow';
 export { hardCopyFulfillment } from './hard-copy/workflow';
+export { licenseExpiryReminders } from './license-expiry-reminders/workflow';

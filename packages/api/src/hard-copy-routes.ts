@@ -15,7 +15,7 @@ export const hardCopyRoutes: RouteSpec[] = [
     responses: { 200: { description: 'application/pdf' } },
   },
   {
-    method: 'post', path: '/hard-copy-orders', service: 'licensing', access: educator, tag: 'Hard copies',
+    method: 'post', path: '/hard-copy-orders', extraErrors: { 402: 'Card declined, or the fee is not paid yet' }, service: 'licensing', access: educator, tag: 'Hard copies',
     summary: 'Order and pay for printed copies of an issued license (test cards as for applications); idempotent per key',
     body: hardCopyOrderRequest,
     responses: { 201: { description: 'Paid; fulfillment started', schema: hardCopyOrderView }, 200: { description: 'Same key again: the same order', schema: hardCopyOrderView } },
@@ -47,7 +47,7 @@ export const hardCopyRoutes: RouteSpec[] = [
   },
   {
     method: 'post', path: '/print-vendor/events', service: 'licensing', access: 'public', tag: 'Hard copies',
-    summary: 'Print vendor webhook (printed, mailed with tracking, delivered, returned to sender); needs the shared secret header',
+    summary: 'Print vendor webhook (printed, mailed with tracking, delivered, returned to sender): headers x-print-vendor-timestamp (Unix seconds, within 5 minutes) and x-print-vendor-signature (`v1=` + hex HMAC-SHA256 of `<timestamp>.<raw body>` with the shared secret)',
     body: vendorEvent,
     responses: { 202: { description: 'Accepted' } },
   },

@@ -45,5 +45,3 @@ export const vendorEvent = z.object({
   trackingNumber: z.string().min(4).max(60).optional(),
 });
 
-/** Header carrying the secret shared with the print vendor (its webhook calls are otherwise anonymous). */
-export const PRINT_VENDOR_SECRET_HEADER = 'x-print-vendor-secret';

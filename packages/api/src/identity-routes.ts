@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   auditEventView, backgroundPage, caseResolutionRequest, contactPage, credentialsPage, draftView, identityPage, caseView, changePasswordRequest, createProfileRequest, createProfileResponse, hintQuestionRequest,
   hintQuestionResponse, profileView, recoverUsernameRequest, recoverUsernameResponse, requestResetCodeRequest, resetByCodeRequest,
-  resetByHintRequest, staffRequest, staffUpdateRequest, staffView,
+  resetByHintRequest, staffRequest, staffUpdateRequest, staffView, staffLinkRequested, membershipRequestView, membershipDecisionRequest,
 } from './identity';
 import type { RouteSpec } from './route-spec';
 
@@ -93,12 +93,40 @@ export const identityRoutes: RouteSpec[] = [
   {
     method: 'post', path: '/organizations/{code}/staff', service: 'identity', access: ['directory-admin', 'customer-service'], tag: 'Staff directory',
     summary: 'Add a staff member (a profile without credentials that the person completes later)', params: z.object({ code: z.string() }),
-    body: staffRequest, responses: { 201: { description: 'Added', schema: staffView } },
+    body: staffRequest,
+    responses: {
+      201: { description: 'Added', schema: staffView },
+      202: { description: 'Recorded for DESE customer service (the person may already have a record elsewhere; which one is not said)', schema: staffLinkRequested },
+    },
   },
   {
     method: 'patch', path: '/organizations/{code}/staff/{mepid}', service: 'identity', access: ['directory-admin', 'customer-service'], tag: 'Staff directory',
     summary: "Edit a staff member's record", params: z.object({ code: z.string(), mepid: z.string() }),
-    body: staffUpdateRequest, responses: { 200: { description: 'Updated', schema: staffView } },
+    body: staffUpdateRequest,
+    responses: {
+      200: { description: 'Updated', schema: staffView },
+      202: { description: 'Updated; a new email waits for the person to confirm it (or customer service to approve it), and the address on file was told', schema: staffView },
+    },
+  },
+  {
+    method: 'post', path: '/organizations/{code}/staff/{mepid}/email-change/approval', service: 'identity', access: ['customer-service'], tag: 'Staff directory',
+    summary: "Approve a directory administrator's pending change of a staff member's email", params: z.object({ code: z.string(), mepid: z.string() }),
+    responses: { 200: { description: 'Applied; the old address was told', schema: staffView } },
+  },
+  {
+    method: 'get', path: '/organizations/{code}/membership-requests', service: 'identity', access: ['directory-admin', 'customer-service'], tag: 'Staff directory',
+    summary: 'Self-service profiles that named this organization, waiting for approval to join its staff list', params: z.object({ code: z.string() }),
+    responses: { 200: { description: 'Requests, oldest first', schema: z.object({ requests: z.array(membershipRequestView) }) } },
+  },
+  {
+    method: 'post', path: '/organizations/{code}/membership-requests/{mepid}', service: 'identity', access: ['directory-admin', 'customer-service'], tag: 'Staff directory',
+    summary: 'Approve or decline a membership request', params: z.object({ code: z.string(), mepid: z.string() }), body: membershipDecisionRequest,
+    responses: { 200: { description: 'Decided', schema: staffView } },
+  },
+  {
+    method: 'post', path: '/me/email-change/confirmation', service: 'identity', access: 'signed-in', tag: 'Profiles',
+    summary: 'Confirm the email change your directory administrator asked for (the old address is told)',
+    responses: { 200: { description: 'The new email is on file', schema: profileView } },
   },
   {
     method: 'post', path: '/organizations/{code}/staff/{mepid}/password-reset', service: 'identity', access: ['directory-admin', 'customer-service'], tag: 'Staff directory',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, mepid } from './common';
+import { birthDate, mepid, emailAddress } from './common';
 
 const name = z.string().trim().min(1).max(60).regex(/^[\p{L}][\p{L} .'-]*$/u, 'letters, spaces, apostrophes, hyphens and periods only');
 
@@ -9,7 +9,7 @@ export const identityPage = z.object({
   middleName: name.optional(),
   lastName: name,
   priorNames: z.array(name).max(10).default([]),
-  dateOfBirth: isoDate,
+  dateOfBirth: birthDate,
   ssnLast4: z.string().regex(/^\d{4}$/, 'must be the last 4 digits of the Social Security number'),
 });
 
@@ -23,7 +23,7 @@ export const address = z.object({
 
 /** Page 2: how to reach the educator. */
 export const contactPage = z.object({
-  email: z.email().max(254),
+  email: emailAddress,
   phone: z.string().regex(/^\+?[0-9 ()-]{10,20}$/, 'a phone number with area code').optional(),
   address,
 });
@@ -127,9 +127,9 @@ export const caseView = z.object({
 export const recoveryIdentity = z.object({
   firstName: name,
   lastName: name,
-  dateOfBirth: isoDate,
+  dateOfBirth: birthDate,
   ssnLast4: z.string().regex(/^\d{4}$/, 'must be the last 4 digits of the Social Security number'),
-  email: z.email().max(254),
+  email: emailAddress,
 });
 
 export const hintQuestionRequest = z.object({ identity: recoveryIdentity });
@@ -145,25 +145,33 @@ const newPasswordFields = {
 
 export const resetByHintRequest = z.object({ identity: recoveryIdentity, hintAnswer: z.string().min(1).max(100), ...newPasswordFields });
 export const requestResetCodeRequest = z.object({ identity: recoveryIdentity });
-export const resetByCodeRequest = z.object({ email: z.email().max(254), code: z.string().regex(/^\d{6}$/, 'six digits'), ...newPasswordFields });
+export const resetByCodeRequest = z.object({ email: emailAddress, code: z.string().regex(/^\d{6}$/, 'six digits'), ...newPasswordFields });
 export const changePasswordRequest = z.object({ currentPassword: z.string().min(1).max(128), ...newPasswordFields });
 
 export const staffRequest = z.object({
   firstName: name,
   middleName: name.optional(),
   lastName: name,
-  dateOfBirth: isoDate,
+  dateOfBirth: birthDate,
   ssnLast4: z.string().regex(/^\d{4}$/, 'must be the last 4 digits of the Social Security number'),
-  email: z.email().max(254).optional(),
+  email: emailAddress.optional(),
 });
 export const staffUpdateRequest = z.object({
   firstName: name.optional(),
   middleName: name.optional(),
   lastName: name.optional(),
-  email: z.email().max(254).optional(),
+  email: emailAddress.optional(),
   priorNames: z.array(name).max(10).optional(),
 });
-export const staffView = profileView.extend({ hasAccount: z.boolean(), mustChangePassword: z.boolean() });
+export const staffView = profileView.extend({
+  hasAccount: z.boolean(),
+  mustChangePassword: z.boolean(),
+  /** An administrator's change of the email, waiting for the person (or customer service) to confirm it. */
+  pendingEmailChange: z.object({ maskedNewEmail: z.string(), expiresAt: z.string() }).nullable().optional(),
+});
+export const staffLinkRequested = z.object({ message: z.string() });
+export const membershipRequestView = z.object({ mepid: z.string(), firstName: z.string(), lastName: z.string(), requestedAt: z.string() });
+export const membershipDecisionRequest = z.object({ decision: z.enum(['approve', 'decline']) });
 
 export const auditEventView = z.object({
   at: z.string(),

@@ -42,7 +42,7 @@ export const licensingRoutes: RouteSpec[] = [
     method: 'delete', path: '/applications/{applicationNumber}', service: 'licensing', access: educator, tag: 'Applications',
     summary: 'Discard an unpaid draft: the application and its stored documents are deleted', params: applicationParams,
     responses: { 204: { description: 'Discarded' } },
-    errors: { 409: 'application-not-discardable (submitted, paid or no longer a draft: withdraw it instead)' },
+    extraErrors: { 409: 'application-not-discardable (submitted, paid or no longer a draft: withdraw it instead)' },
   },
   {
     method: 'post', path: '/applications/{applicationNumber}/documents', service: 'licensing', access: educator, tag: 'Applications',
@@ -53,7 +53,7 @@ export const licensingRoutes: RouteSpec[] = [
       'application/json with base64 (`uploadDocumentRequest`) is accepted for small files only (the 1 MB JSON body limit).',
     params: applicationParams, body: uploadDocumentRequest, upload: uploadDocumentForm,
     responses: { 201: { description: 'Stored: the document with its scan state', schema: documentView } },
-    errors: {
+    extraErrors: {
       409: 'application-locked, document-limit-reached (DOCUMENTS_PER_APPLICATION), requirement-document-limit-reached (DOCUMENTS_PER_REQUIREMENT)',
       413: 'document-too-large (DOCUMENT_MAX_BYTES; the upload is cut off and nothing is stored), application-documents-too-large (DOCUMENT_BYTES_PER_APPLICATION)',
       415: 'unsupported-document-type (not a PDF, PNG or JPEG by its first bytes; the upload stops there)',
@@ -62,13 +62,13 @@ export const licensingRoutes: RouteSpec[] = [
     },
   },
   {
-    method: 'post', path: '/applications/{applicationNumber}/payments', service: 'licensing', access: educator, tag: 'Applications',
+    method: 'post', path: '/applications/{applicationNumber}/payments', extraErrors: { 402: 'Card declined, or the fee is not paid yet' }, service: 'licensing', access: educator, tag: 'Applications',
     summary: 'Pay the application fee by card (test mode: 4242424242424242 succeeds, 4000000000000002 is declined); idempotent per key',
     params: applicationParams, body: payRequest,
     responses: { 201: { description: 'Charged', schema: paymentReceipt }, 200: { description: 'Same key again: the original receipt', schema: paymentReceipt } },
   },
   {
-    method: 'post', path: '/applications/{applicationNumber}/submit', service: 'licensing', access: educator, tag: 'Applications',
+    method: 'post', path: '/applications/{applicationNumber}/submit', extraErrors: { 402: 'Card declined, or the fee is not paid yet' }, service: 'licensing', access: educator, tag: 'Applications',
     summary: 'Submit a paid application whose requirements are met; starts its review', params: applicationParams,
     responses: { 202: { description: 'Submitted (Ready for Review)', schema: applicationSummary } },
   },
@@ -104,7 +104,7 @@ export const licensingRoutes: RouteSpec[] = [
   },
   {
     method: 'get', path: '/licenses/lookup', service: 'licensing', access: 'public', tag: 'Licenses',
-    summary: 'Public license lookup by name or license number (not for hiring decisions)', query: licenseLookupQuery,
+    summary: 'Public license lookup by name (whole words of 2+ letters, no wildcards), license number or verification code; at most 25 results, rate-limited per address (not for hiring decisions)', query: licenseLookupQuery, publicSearch: true,
     responses: { 200: { description: 'Matches', schema: z.object({ licenses: z.array(publicLicense) }) } },
   },
 ];

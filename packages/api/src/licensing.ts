@@ -152,12 +152,19 @@ export const licenseView = z.object({
 
 export const licenseLookupQuery = z
   .object({
-    name: z.string().trim().min(2).max(60).optional(),
+    /** Letters, spaces, apostrophes, hyphens and periods; every word at least 2 letters (no wildcards). */
+    name: z
+      .string()
+      .trim()
+      .max(60)
+      .regex(/^[\p{L}][\p{L} .'-]*$/u, 'letters, spaces, apostrophes, hyphens and periods only')
+      .refine((n) => n.split(/\s+/).every((w) => w.replace(/[.'-]/g, '').length >= 2), 'every word needs at least 2 letters')
+      .optional(),
     licenseNumber: z.string().trim().regex(/^\d{6,8}$/).optional(),
     /** The code printed on a certificate (unofficial copy or hard copy). */
     verificationCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/, 'a code like ABCD-EFGH-JKLM').optional(),
   })
-  .refine((q) => q.name || q.licenseNumber || q.verificationCode, { message: 'give a name, a license number or a verification code' });
+  .describe('Give a name, a license number or a verification code; with none of them the answer is an empty list.');
 
 /** Only what the public may see: name, license, field, status and dates. */
 export const publicLicense = z.object({

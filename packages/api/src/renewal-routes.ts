@@ -27,7 +27,7 @@ export const renewalRoutes: RouteSpec[] = [
     responses: { 200: { description: 'The renewal', schema: renewalView } },
   },
   {
-    method: 'post', path: '/renewals/{renewalNumber}/payments', service: 'licensing', access: educator, tag: 'Renewals',
+    method: 'post', path: '/renewals/{renewalNumber}/payments', extraErrors: { 402: 'Card declined, or the fee is not paid yet' }, service: 'licensing', access: educator, tag: 'Renewals',
     summary: 'Pay the renewal fee (idempotent per key); a cleared payment processes the renewal at once (or sends an audit sample to review)',
     params: renewalParams, body: payRequest,
     responses: { 201: { description: 'Charged', schema: renewalPaymentReceipt }, 200: { description: 'Same key again: the original receipt', schema: renewalPaymentReceipt } },
@@ -61,6 +61,6 @@ export const renewalRoutes: RouteSpec[] = [
     method: 'get', path: '/applications/{applicationNumber}/documents/{documentId}', service: 'licensing', access: ['educator', 'evaluator', 'customer-service'], tag: 'Applications',
     summary: 'Download an uploaded document as an attachment (owner, evaluators, customer service)', params: documentParams,
     responses: { 200: { description: 'The document bytes (PDF, JPEG or PNG), streamed from the document store, named from the sniffed type' } },
-    errors: { 409: 'document-quarantined (the scan refused it), document-scan-pending', 410: 'document-content-missing', 503: 'document-store-unavailable' },
+    extraErrors: { 409: 'document-quarantined (the scan refused it), document-scan-pending', 410: 'document-content-missing', 503: 'document-store-unavailable' },
   },
 ];

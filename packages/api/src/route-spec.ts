@@ -17,6 +17,8 @@ export interface RouteSpec {
   body?: z.ZodType;
   params?: z.ZodObject;
   query?: z.ZodObject;
+  /** Route-specific error statuses beyond the ones every route documents (for example 402 for a declined card), with the codes behind them. */
+  extraErrors?: Record<number, string>;
   /** Successful responses; every route also documents the error body for 4xx/5xx. */
   responses: Record<number, { description: string; schema?: z.ZodType }>;
   /**
@@ -24,10 +26,10 @@ export interface RouteSpec {
    * forwards it unbuffered under its upload body limit instead of the JSON one.
    */
   upload?: z.ZodObject;
-  /** Statuses this route answers beyond the common ones (400, 401, 403, 404, 413, 429, 503), with the codes behind them. */
-  errors?: Record<number, string>;
   /** Server-Sent Events stream (documented as text/event-stream, streamed unbuffered by the gateway). */
   stream?: boolean;
+  /** A public search: the gateway applies its own, lower per-address rate limit (LOOKUP_RATE_LIMIT_PER_MINUTE). */
+  publicSearch?: boolean;
   /** A success ends the caller's sessions (password change): the gateway drops its cached session at once. */
   endsSession?: boolean;
 }

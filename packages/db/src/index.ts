@@ -1,7 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 
-export { poolConfigFromUrl } from './pool-config';
-import { poolConfigFromUrl } from './pool-config';
+export { poolConfigFromUrl, sslFromUrl, withCaFile } from './pool-config';
+import { poolConfigFromUrl, withCaFile } from './pool-config';
 
 /** The driver adapter every service's Prisma client and CLI use (offline recipe: no Rust engines). */
 export const pgAdapter = (url: string) => new PrismaPg(poolConfigFromUrl(url));
@@ -11,7 +11,8 @@ export const prismaCliConfig = (defaultDatabase: string) => ({
   experimental: { adapter: true as const },
   engine: 'js' as const,
   schema: 'prisma/schema.prisma',
-  adapter: async () => pgAdapter(process.env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:5432/${defaultDatabase}`),
+  adapter: async () =>
+    pgAdapter(withCaFile(process.env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:5432/${defaultDatabase}`, process.env.DATABASE_CA_FILE)),
 });
 
 /** Readiness: the database answers a trivial query. */

@@ -1,5 +1,6 @@
 export { freePort, waitForHttp, waitForPort } from './ports';
 export { spawnManaged, type ManagedProcess, type SpawnOptions } from './processes';
+export { readinessWhenWarm, startDeployable, type Readiness, type RunningDeployable } from './deployable';
 export { findTemporalCli, findTimeSkippingServer, startTemporalDevServer, type TemporalDevServer } from './temporal-server';
 export { ensureDatabase, dropDatabase } from './databases';
 export { startEmbeddedPostgres, type EmbeddedPostgresServer } from './embedded-postgres';
@@ -7,3 +8,4 @@ export { startMailCatcher, type CaughtMail, type MailCatcher } from './mail-catc
 export { PROJECT_ROOT } from './root';
 export { startStack, DATA_SERVICES, type Stack, type StackOptions } from './stack';
 export { findVersityGw, startObjectStore, VERSITYGW_VERSION, type ObjectStoreServer } from './object-store';
+export { findRedisServer, startPrivateRedis, type PrivateRedis } from './redis';

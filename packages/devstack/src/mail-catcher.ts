@@ -10,6 +10,8 @@ export interface CaughtMail {
   to: string[];
   subject: string;
   text: string;
+  /** The HTML alternative, when the message has one. */
+  html?: string;
   messageId?: string;
   headers: Record<string, string>;
 }
@@ -51,6 +53,7 @@ export async function startMailCatcher(opts: { port: number; dir?: string }): Pr
           to: session.envelope.rcptTo.map((r) => r.address),
           subject: parsed.subject ?? '',
           text: parsed.text ?? '',
+          html: typeof parsed.html === 'string' ? parsed.html : undefined,
           messageId: parsed.messageId,
           headers,
         };

@@ -8,6 +8,7 @@ import { startEmbeddedPostgres } from './embedded-postgres';
 import { startMailCatcher, type MailCatcher } from './mail-catcher';
 import { freePort, waitForHttp } from './ports';
 import { spawnManaged, type ManagedProcess } from './processes';
+import { startPrivateRedis } from './redis';
 import { PROJECT_ROOT } from './root';
 import { findTemporalCli, startTemporalDevServer, type TemporalDevServer } from './temporal-server';
 
@@ -43,12 +44,16 @@ export interface Stack {
   /** Prometheus endpoints: each process's `/metrics`, and `workerSdk` for the Temporal SDK's exporter. */
   metricsUrls: Record<string, string>;
   env: Record<string, string>;
+  /** The test stack's private Redis (the gateways' shared rate limits); unset in dev mode. */
+  redisUrl?: string;
+  /** Starts one more gateway replica (same environment, its own port) and returns its URL. */
+  addGateway(env?: Record<string, string>): Promise<string>;
   /** Stops and starts one process again (for crash tests), with the same environment. */
   restart(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
-const DEV_PORTS = { gateway: 8080, identity: 4001, licensing: 4002, worker: 4010, workerMetrics: 9464, temporal: 7233, ui: 8233, smtp: 1025, postgres: 5433 };
+const DEV_PORTS = { gateway: 8080, identity: 4001, licensing: 4002, worker: 4010, workerMetrics: 9464, temporal: 7233, ui: 8233, smtp: 1025, postgres: 5433, redis: 6379 };
 
 async function ports(mode: StackOptions['mode']) {
   if (mode === 'dev') return DEV_PORTS;
@@ -126,6 +131,14 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const mail = await startMailCatcher({ port: p.smtp, dir: opts.mode === 'dev' ? join(dataDir, 'mail') : undefined });
     cleanups.push(() => mail.stop());
 
+    // Tests run the gateways' rate limits in a private Redis, as production does; `npm start` counts in memory.
+    let redisUrl: string | undefined;
+    if (opts.mode === 'test') {
+      const redis = await startPrivateRedis({ port: p.redis, output });
+      cleanups.push(() => redis.stop());
+      redisUrl = redis.url;
+    }
+
     const secret = opts.mode === 'dev' ? 'dev-only-secret-change-me' : randomBytes(24).toString('hex');
     const common: Record<string, string> = {
       NODE_ENV: opts.mode === 'dev' ? 'development' : 'test',
@@ -142,6 +155,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       identity: { ...common, PORT: String(p.identity), DATABASE_URL: databaseUrls.identity, IDENTITY_PII_KEY: `${secret}-pii` },
       licensing: {
         ...common, PORT: String(p.licensing), DATABASE_URL: databaseUrls.licensing,
+        PRINT_VENDOR_WEBHOOK_SECRET: `${secret}-print-vendor`,
         // Documents: `.data/documents` for `npm start`; a throwaway folder per test stack.
         DOCUMENT_STORE_DIR: opts.mode === 'dev' ? join(dataDir, 'documents') : join(tmpdir(), `elar-documents${suffix}`),
       },
@@ -150,6 +164,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         ...common,
         PORT: String(p.gateway),
         SESSION_SIGNING_KEY: `${secret}-sessions`,
+        ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
         ...(opts.mode === 'dev' ? { DEV_MAIL_DIR: join(dataDir, 'mail') } : {}),
       },
     };
@@ -203,6 +218,14 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       metricsUrls: {
         ...Object.fromEntries(deployables.map((name) => [name, `http://127.0.0.1:${envs[name]!.PORT}/metrics`])),
         workerSdk: `http://127.0.0.1:${p.workerMetrics}/metrics`,
+      },
+      redisUrl,
+      async addGateway(env = {}) {
+        const name = `gateway-${Object.keys(processes).filter((n) => n.startsWith('gateway')).length + 1}`;
+        const port = await freePort();
+        processes[name] = spawnManaged({ name, command: tsx, args: ['services/gateway/src/main.ts'], env: { ...envs.gateway, ...env, PORT: String(port) }, cwd: PROJECT_ROOT, output });
+        await waitForHttp(`http://127.0.0.1:${port}/readyz`, 120_000);
+        return `http://127.0.0.1:${port}`;
       },
       async restart(name) {
         await processes[name]!.stop();

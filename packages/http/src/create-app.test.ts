@@ -12,6 +12,7 @@ const logger = createLogger('test', 'info', new Writable({ write(c, _e, cb) { li
 
 const app = createBaseApp({
   logger,
+  metricsToken: 'create-app-test-internal-token',
   bodyLimit: '1kb',
   readiness: [{ name: 'database', check: async () => { throw new Error('down'); } }],
   routes: (a) => {

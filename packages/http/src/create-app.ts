@@ -5,6 +5,9 @@ import { errorMiddleware, notFoundHandler } from './error-middleware';
 import { createHealth, type Health, type ReadinessCheck } from './health';
 import { metricsMiddleware, mountMetricsRoute, processMetrics, type Metrics } from './metrics';
 import { requestContext } from './request-context';
+import { keepRawBody } from './raw-body';
+import { redactUrl } from './redact-url';
+import { securityHeaders } from './security-headers';
 
 export interface AppOptions {
   logger: Logger;
@@ -17,6 +20,15 @@ export interface AppOptions {
   parseJson?: boolean;
   /** Where request metrics go and `/metrics` reads; defaults to the process registry. */
   metrics?: Metrics;
+  /**
+   * How many proxies in front of this app append to X-Forwarded-For (the gateway's
+   * TRUSTED_PROXY_HOPS). 0: the TCP peer is the client and X-Forwarded-For is ignored.
+   */
+  trustedProxyHops?: number;
+  /** `/metrics` answers only callers holding this token (the internal token): never the public. */
+  metricsToken: string;
+  /** Which Content-Security-Policy a path gets (default: strict everywhere; the gateway passes `gatewayCsp`). */
+  cspFor?: (path: string) => 'strict' | 'docs' | 'none';
 }
 
 export type ServiceApp = Express & { health: Health };
@@ -25,12 +37,14 @@ export type ServiceApp = Express & { health: Health };
 export function createBaseApp(options: AppOptions): ServiceApp {
   const app = express() as ServiceApp;
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // Only the configured number of hops: trusting whole address ranges let anyone on them rotate X-Forwarded-For.
+  app.set('trust proxy', options.trustedProxyHops ?? 0);
+  app.use(securityHeaders({ cspFor: options.cspFor }));
   const health = createHealth(options.readiness ?? []);
   app.health = health;
   app.use(health.router);
   const metrics = options.metrics ?? processMetrics();
-  mountMetricsRoute(app, metrics);
+  mountMetricsRoute(app, metrics, options.metricsToken);
   app.use(metricsMiddleware(metrics));
   app.use(requestContext);
   app.use(
@@ -40,12 +54,12 @@ export function createBaseApp(options: AppOptions): ServiceApp {
       autoLogging: { ignore: (req) => req.url === '/metrics' },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),
   );
-  if (options.parseJson !== false) app.use(express.json({ limit: options.bodyLimit ?? '100kb' }));
+  if (options.parseJson !== false) app.use(express.json({ limit: options.bodyLimit ?? '100kb', verify: keepRawBody }));
   options.routes(app);
   app.use(notFoundHandler);
   app.use(errorMiddleware(options.logger));

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { AppError, isAppError, validationFailed } from '@elar/errors';
 import type { Logger } from '@elar/logger';
+import { redactUrl } from './redact-url';
 
 /** Express body-parser errors carry a `type`; map the ones a client can cause to 4xx codes. */
 function fromBodyParser(err: { type?: string; status?: number }): AppError | undefined {
@@ -34,12 +35,15 @@ export function toAppError(err: unknown): AppError {
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const appError = toAppError(err);
-    if (appError.status >= 500) logger.error({ err, path: req.path }, 'request failed');
-    else logger.debug({ errorCode: appError.code, status: appError.status, path: req.path }, 'request rejected');
+    const path = redactUrl(req.path);
+    if (appError.status >= 500) logger.error({ err, path }, 'request failed');
+    else logger.debug({ errorCode: appError.code, status: appError.status, path }, 'request rejected');
     if (res.headersSent) {
       res.end();
       return;
     }
+    const retryAfter = (appError.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') res.setHeader('retry-after', String(Math.ceil(retryAfter)));
     res.status(appError.status).json(appError.toJSON());
   };
 }

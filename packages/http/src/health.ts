@@ -1,7 +1,11 @@
 import type { Router } from 'express';
 import express from 'express';
 
-export type ReadinessCheck = { name: string; check: () => Promise<void> };
+/**
+ * A dependency `/readyz` checks. `gates: false` reports it under `details` without failing readiness:
+ * for a dependency whose outage must not take the process out of its Service (Temporal, for the APIs).
+ */
+export type ReadinessCheck = { name: string; check: () => Promise<void>; gates?: boolean };
 
 export interface Health {
   router: Router;
@@ -34,8 +38,14 @@ export function createHealth(checks: ReadinessCheck[]): Health {
         }
       }),
     );
-    const ok = results.every(([, r]) => r === 'ok');
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not-ready', checks: Object.fromEntries(results) });
+    const gating = results.filter((_, i) => checks[i]!.gates !== false);
+    const details = results.filter((_, i) => checks[i]!.gates === false);
+    const ok = gating.every(([, r]) => r === 'ok');
+    res.status(ok ? 200 : 503).json({
+      status: ok ? 'ready' : 'not-ready',
+      checks: Object.fromEntries(gating),
+      ...(details.length ? { details: Object.fromEntries(details) } : {}),
+    });
   });
   return { router, markShuttingDown: () => void (shuttingDown = true) };
 }

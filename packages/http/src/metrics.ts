@@ -1,5 +1,6 @@
 import type { Express, Request, RequestHandler } from 'express';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { requireInternalToken } from './principal';
 
 /** Names operators alert on (docs/operations.md); change them only together with the alerts. */
 export const METRIC_NAMES = {
@@ -74,8 +75,9 @@ export function metricsMiddleware(metrics: Metrics): RequestHandler {
   };
 }
 
-export function mountMetricsRoute(app: Express, metrics: Metrics): void {
-  app.get('/metrics', async (_req, res, next) => {
+export function mountMetricsRoute(app: Express, metrics: Metrics, token: string): void {
+  const guard = requireInternalToken(token);
+  app.get('/metrics', guard, async (_req, res, next) => {
     try {
       res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
     } catch (err) {

@@ -7,6 +7,11 @@ import { AppError, forbidden, unauthorized } from '@elar/errors';
 /** Set by the gateway (signed-in user) or a worker (`system`); services trust it only with the internal token. */
 export const PRINCIPAL_HEADER = 'x-elar-principal';
 export const INTERNAL_TOKEN_HEADER = 'x-internal-token';
+/** The caller's address as the gateway determined it (TRUSTED_PROXY_HOPS); set only by the gateway. */
+export const CLIENT_ADDRESS_HEADER = 'x-elar-client-address';
+
+/** The end user's address, as vouched for by the gateway (services trust it only with the internal token). */
+export const clientAddress = (req: Request): string | undefined => req.header(CLIENT_ADDRESS_HEADER) || undefined;
 
 export { roles, type Role };
 
@@ -27,10 +32,14 @@ const sameSecret = (a: string, b: string) => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-/** Services accept calls only from the gateway and workers, which hold the internal token. */
+/**
+ * Services accept calls only from the gateway and workers, which hold the internal token (in
+ * `x-internal-token`, or as `Authorization: Bearer`, which is what Prometheus scrapers send).
+ */
 export function requireInternalToken(token: string): RequestHandler {
   return (req, _res, next) => {
-    const given = req.header(INTERNAL_TOKEN_HEADER);
+    const bearer = req.header('authorization')?.match(/^Bearer (.+)$/)?.[1];
+    const given = req.header(INTERNAL_TOKEN_HEADER) ?? bearer;
     if (!given || !sameSecret(given, token)) {
       next(new AppError(401, 'internal-token-required', 'This service only answers the gateway and workers.'));
       return;

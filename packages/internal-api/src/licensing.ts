@@ -58,6 +58,15 @@ export const licensingInternal = {
     response: recorded,
     summary: 'Records a renewal status; `Renewed` extends the licenses once (guarded on the renewal not being final).',
   }),
+  licenseExpiry: defineInternalRoute({
+    service: 'licensing',
+    method: 'GET',
+    path: '/internal/licenses/:licenseNumber/expiry',
+    params: z.object({ licenseNumber: z.string().min(1).max(40) }),
+    body: z.object({}),
+    response: z.object({ expiresOn: z.string().nullable(), status: z.string() }),
+    summary: 'A license’s current expiry (`YYYY-MM-DD`, or null when counted in years of employment); the expiry-reminder workflow asks before each email.',
+  }),
 } as const;
 
 /** Licensing's internal API for the hard-copy fulfillment workflow. */

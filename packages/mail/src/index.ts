@@ -13,6 +13,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** The same message as HTML (sent as multipart/alternative with the text). */
+  html?: string;
   /** Stable id so a resend of the same notification is recognisable downstream. */
   messageId: string;
   headers?: Record<string, string>;
@@ -41,3 +43,4 @@ export function createMailer(settings: MailSettings) {
     close: () => transport.close(),
   };
 }
+export { renderEmail, renderText, type Block, type EmailBrand, type EmailContent, type RenderedEmail } from './compose';

@@ -23,7 +23,9 @@ export function createTemporal(settings: TemporalSettings): TemporalHandle {
     client,
     connection,
     async check() {
-      await connection.workflowService.getSystemInfo({});
+      // A deadline ends the call and the client's retries before readiness gives up (2 s), so no retry
+      // outlives the check (a retry after close() throws outside any caller).
+      await connection.withDeadline(Date.now() + 1500, () => connection.workflowService.getSystemInfo({}));
     },
     close: () => connection.close(),
   };

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { fields, loadConfig, z } from '@elar/config';
 
-export const gatewayEnv = z.object({
+const gatewayFields = z.object({
   NODE_ENV: fields.nodeEnv,
   LOG_LEVEL: fields.logLevel,
   HOST: fields.host,
@@ -17,6 +17,19 @@ export const gatewayEnv = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** Sign-in attempts per minute per client address. */
   SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /**
+   * Proxies (load balancer, ingress) in front of the gateway that append the client's address to
+   * X-Forwarded-For. The client address is the one that many hops from the right; 0 (default):
+   * X-Forwarded-For is ignored and the TCP peer is the client. Rate limits and sign-in delays use it.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /**
+   * Redis for rate-limit counts shared by every gateway replica (`redis://host:6379`). Required in
+   * production; without it (local runs only) each gateway process counts on its own.
+   */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+  /** Public license lookups per minute per client address. */
+  LOOKUP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** Largest request body accepted, in bytes. */
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   /**
@@ -29,6 +42,13 @@ export const gatewayEnv = z.object({
   DEV_MAIL_DIR: z.string().optional(),
   /** The browser portal's built files, served at `/` (production refuses to start without them). */
   PORTAL_DIR: z.string().default(join(__dirname, '..', '..', '..', 'apps', 'portal', 'dist')),
+});
+
+/** Production fails closed: one replica counting alone would multiply every limit by the replica count. */
+export const gatewayEnv = gatewayFields.superRefine((env, ctx) => {
+  if (env.NODE_ENV === 'production' && !env.REDIS_URL) {
+    ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'is required in production (rate limits shared by every gateway replica)' });
+  }
 });
 
 export type GatewayConfig = z.infer<typeof gatewayEnv>;

@@ -4,13 +4,13 @@ import { pipeline } from 'node:stream/promises';
 import type { Request, Response, NextFunction } from 'express';
 import { Pool, errors as undiciErrors } from 'undici';
 import { AppError } from '@elar/errors';
-import { INTERNAL_TOKEN_HEADER, PRINCIPAL_HEADER, REQUEST_ID_HEADER, encodePrincipal } from '@elar/http';
+import { CLIENT_ADDRESS_HEADER, INTERNAL_TOKEN_HEADER, PRINCIPAL_HEADER, REQUEST_ID_HEADER, encodePrincipal } from '@elar/http';
 import type { AuthedRequest } from './auth/authorize';
 
 const HOP_BY_HOP = new Set([
   'connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer',
   'transfer-encoding', 'upgrade', 'host', 'authorization', 'cookie', 'content-length',
-  PRINCIPAL_HEADER, INTERNAL_TOKEN_HEADER,
+  PRINCIPAL_HEADER, INTERNAL_TOKEN_HEADER, CLIENT_ADDRESS_HEADER, 'x-forwarded-for', 'forwarded', 'x-real-ip',
 ]);
 
 export interface Upstream {
@@ -37,6 +37,7 @@ export function createForwarder(opts: { internalToken: string; timeoutMs: number
     }
     headers[INTERNAL_TOKEN_HEADER] = opts.internalToken;
     headers[REQUEST_ID_HEADER] = res.getHeader(REQUEST_ID_HEADER) as string;
+    if (req.ip) headers[CLIENT_ADDRESS_HEADER] = req.ip;
     const principal = (req as AuthedRequest).session?.p;
     if (principal) headers[PRINCIPAL_HEADER] = encodePrincipal(principal);
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';

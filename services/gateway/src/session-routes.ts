@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import { resendSignInCodeRequest, signInRequest, verifySignInCodeRequest } from '@elar/api';
-import { parse, type Principal, type ServiceClient } from '@elar/http';
+import { CLIENT_ADDRESS_HEADER, parse, type Principal, type ServiceClient } from '@elar/http';
 import type { AuthedRequest } from './auth/authorize';
 import { clearSessionCookies, cookiesSecure, deviceCookie, setDeviceCookie, setSessionCookies, wantsCookieSession } from './auth/browser-session';
 import type { SessionCache } from './auth/session-cache';
@@ -39,7 +39,7 @@ function respondWithSession(req: express.Request, res: express.Response, deps: S
 export function sessionRoutes(deps: SessionDeps): Router {
   const router = express.Router();
   const json = express.json({ limit: '10kb' });
-  const client = (req: express.Request) => ({ headers: { 'x-client-ip': req.ip ?? 'unknown' } });
+  const client = (req: express.Request) => ({ headers: { [CLIENT_ADDRESS_HEADER]: req.ip ?? 'unknown' } });
 
   router.post('/auth/sign-in', deps.signInLimiter, json, async (req, res) => {
     const body = parse(signInRequest, req.body);
@@ -62,7 +62,7 @@ export function sessionRoutes(deps: SessionDeps): Router {
   router.post('/auth/sign-out', async (req, res) => {
     const sid = (req as AuthedRequest).session?.sid;
     if (sid) {
-      await deps.identity.delete(`/internal/sessions/${encodeURIComponent(sid)}`);
+      await deps.identity.post('/internal/sessions/revoke', { sessionId: sid });
       deps.sessions.forget(sid);
     }
     clearSessionCookies(res, cookiesSecure(req, deps.nodeEnv));

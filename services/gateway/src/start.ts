@@ -6,6 +6,7 @@ import { createSessionCache } from './auth/session-cache';
 import type { GatewayConfig } from './env';
 import { loadPortalAssets } from './portal';
 import { createUpstream } from './proxy';
+import { createRateLimits } from './rate-limits';
 
 export async function startGateway(config: GatewayConfig) {
   const logger = createLogger('gateway', config.LOG_LEVEL);
@@ -14,7 +15,7 @@ export async function startGateway(config: GatewayConfig) {
     headers: { [INTERNAL_TOKEN_HEADER]: config.INTERNAL_TOKEN },
   });
   const sessions = createSessionCache(config.SESSION_CACHE_SECONDS * 1000, async (sid) => {
-    const { body } = await identity.get<{ active: boolean }>(`/internal/sessions/${encodeURIComponent(sid)}`);
+    const { body } = await identity.post<{ active: boolean }>('/internal/sessions/lookup', { sessionId: sid });
     return body.active;
   });
   const revocations = subscribeToRevocations({ identityUrl: config.IDENTITY_URL, internalToken: config.INTERNAL_TOKEN, sessions, logger });
@@ -23,14 +24,15 @@ export async function startGateway(config: GatewayConfig) {
     licensing: createUpstream('licensing', config.LICENSING_URL),
   };
   const portal = loadPortalAssets(config.PORTAL_DIR, config.NODE_ENV);
-  const server = await startServer(createGatewayApp({ config, logger, identity, upstreams, sessions, portal }), config.PORT, config.HOST);
-  logger.info({ url: server.url }, 'gateway listening');
+  const rateLimits = await createRateLimits({ redisUrl: config.REDIS_URL, logger });
+  const server = await startServer(createGatewayApp({ config, logger, identity, upstreams, sessions, portal, rateLimits }), config.PORT, config.HOST);
+  logger.info({ url: server.url, rateLimitStore: rateLimits.store }, 'gateway listening');
   return {
     server,
     async stop() {
       revocations.stop();
       await server.stop();
-      await Promise.allSettled([identity.close(), upstreams.identity.pool.close(), upstreams.licensing.pool.close()]);
+      await Promise.allSettled([identity.close(), upstreams.identity.pool.close(), upstreams.licensing.pool.close(), rateLimits.close()]);
     },
   };
 }

@@ -6,10 +6,12 @@ import { mountIdentityRoutes } from './routes';
 /** The identity service's HTTP app, without listening (tests use it in-process). */
 export function createIdentityApp(deps: IdentityDeps) {
   return createBaseApp({
+    metricsToken: deps.config.INTERNAL_TOKEN,
     logger: deps.logger,
     readiness: [
       { name: 'database', check: dbCheck(deps.db) },
-      { name: 'temporal', check: deps.temporal.check },
+      // Reported, not gating: a Temporal outage must not take sign-in and the catalog out of the Service.
+      { name: 'temporal', check: deps.temporal.check, gates: false },
     ],
     routes: (app) => {
       app.use(requireInternalToken(deps.config.INTERNAL_TOKEN));

@@ -1,8 +1,8 @@
 import type { Logger } from '@elar/logger';
-import type { Mailer } from '@elar/mail';
 import type { TemporalHandle } from '@elar/temporal';
 import type { Db } from './db/client';
 import type { IdentityConfig } from './env';
+import type { IdentityMailer } from './notifications/send-notification';
 import type { Onboarding } from './profiles/onboarding';
 import type { RevocationRelay } from './session-revocations/relay';
 
@@ -10,7 +10,7 @@ import type { RevocationRelay } from './session-revocations/relay';
 export interface IdentityDeps {
   config: IdentityConfig;
   db: Db;
-  mailer: Mailer;
+  mailer: IdentityMailer;
   temporal: TemporalHandle;
   onboarding: Onboarding;
   logger: Logger;

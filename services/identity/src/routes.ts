@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import { createProfileRequest } from '@elar/api';
 import { notFound } from '@elar/errors';
+import { z } from 'zod';
 import { parse, readPrincipal } from '@elar/http';
 import { lookupSession, revokeSession } from './auth/sessions';
 import type { IdentityDeps } from './deps';
@@ -15,6 +16,7 @@ import { mountCredentialRoutes } from './credentials/routes';
 import { mountStaffRoutes } from './staff/routes';
 import { mountSignInCodeRoutes } from './sign-in-codes/routes';
 import { mountRevocationFeed } from './session-revocations/routes';
+import { confirmEmailChange } from './staff/email-change';
 
 const messages = {
   'new-profile': 'Your profile was created. Keep your MEPID and user name; a confirmation was emailed to you.',
@@ -53,6 +55,13 @@ export function mountIdentityRoutes(app: Express, deps: IdentityDeps): void {
     res.json(toProfileView(profile));
   });
 
+  /** The signed-in person confirms an email change their directory administrator asked for. */
+  app.post('/me/email-change/confirmation', async (req, res) => {
+    const principal = readPrincipal(req);
+    const profile = await deps.db.profile.findUniqueOrThrow({ where: { id: principal.userId } });
+    res.json(toProfileView(await confirmEmailChange(deps, principal, profile)));
+  });
+
   /** For licensing's hard-copy orders: the owner's mailing address on file (internal callers only). */
   app.get('/internal/profiles/:id/mailing-address', async (req, res) => {
     const profile = await deps.db.profile.findUnique({ where: { id: req.params.id! }, select: { address: true } });
@@ -63,12 +72,14 @@ export function mountIdentityRoutes(app: Express, deps: IdentityDeps): void {
   mountSignInCodeRoutes(app, deps);
   mountRevocationFeed(app, deps.revocations);
 
-  app.get('/internal/sessions/:id', async (req, res) => {
-    res.json(await lookupSession(deps.db, req.params.id!));
+  // Session ids travel in the body, never in a path that request logs would record.
+  const sessionRef = z.object({ sessionId: z.string().min(1).max(200) });
+  app.post('/internal/sessions/lookup', async (req, res) => {
+    res.json(await lookupSession(deps.db, parse(sessionRef, req.body).sessionId));
   });
 
-  app.delete('/internal/sessions/:id', async (req, res) => {
-    await revokeSession(deps.db, req.params.id!);
+  app.post('/internal/sessions/revoke', async (req, res) => {
+    await revokeSession(deps.db, parse(sessionRef, req.body).sessionId);
     res.status(204).end();
   });
 

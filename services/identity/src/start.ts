@@ -1,11 +1,14 @@
-import { startServer, type RunningServer } from '@elar/http';
+import { INTERNAL_TOKEN_HEADER, createServiceClient, startServer, type RunningServer } from '@elar/http';
 import { createLogger } from '@elar/logger';
 import { createMailer } from '@elar/mail';
 import { createTemporal } from '@elar/temporal';
 import { reconcileCaseWorkflows } from './partial-match/open-case';
 import { createIdentityApp, type IdentityDeps } from './app';
+import { configureHashQueue } from './credentials/hashing';
 import { createDb } from './db/client';
 import type { IdentityConfig } from './env';
+import { createCatalogNames } from './notifications/catalog-names';
+import type { IdentityMailer } from './notifications/send-notification';
 import { createOnboarding } from './profiles/onboarding';
 import { createRevocationRelay } from './session-revocations/relay';
 
@@ -18,12 +21,18 @@ export interface IdentityService {
 /** Wires the service from config and listens; `stop()` drains and closes everything it opened. */
 export async function startIdentity(config: IdentityConfig): Promise<IdentityService> {
   const logger = createLogger('identity', config.LOG_LEVEL);
+  configureHashQueue({ concurrency: config.HASH_CONCURRENCY, maxWaiting: config.HASH_QUEUE_MAX });
   const db = createDb(config.DATABASE_URL);
   const temporal = createTemporal({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
-  const mailer = createMailer({
-    host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE,
-    user: config.SMTP_USER, password: config.SMTP_PASSWORD, from: config.MAIL_FROM,
-  });
+  const licensing = createServiceClient({ name: 'licensing', baseUrl: config.LICENSING_URL, timeoutMs: 3000, headers: { [INTERNAL_TOKEN_HEADER]: config.INTERNAL_TOKEN } });
+  const catalogNames = createCatalogNames(licensing, logger);
+  const mailer: IdentityMailer = Object.assign(
+    createMailer({
+      host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE,
+      user: config.SMTP_USER, password: config.SMTP_PASSWORD, from: config.MAIL_FROM,
+    }),
+    { templateContext: async () => ({ names: await catalogNames(), portalUrl: config.PORTAL_URL.replace(/\/$/, '') }) },
+  );
   const onboarding = createOnboarding({ db, temporal: temporal.client, logger });
   const revocations = createRevocationRelay({ databaseUrl: config.DATABASE_URL, logger });
   const deps: IdentityDeps = {
@@ -46,7 +55,7 @@ export async function startIdentity(config: IdentityConfig): Promise<IdentitySer
       await revocations.close();
       await server.stop();
       mailer.close();
-      await Promise.allSettled([db.$disconnect(), temporal.close()]);
+      await Promise.allSettled([db.$disconnect(), temporal.close(), licensing.close()]);
     },
   };
 }

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { fields, loadConfig, z } from '@elar/config';
+import { fields, loadConfig, z, type ProductionRules } from '@elar/config';
+import { withCaFile } from '@elar/db';
 
 const MiB = 1024 * 1024;
 
@@ -9,6 +11,8 @@ export const licensingEnv = z.object({
   HOST: fields.host,
   PORT: fields.port(4002),
   DATABASE_URL: fields.postgresUrl,
+  /** CA bundle for the database's TLS certificate: added to DATABASE_URL as sslrootcert (verify-full unless sslmode says otherwise). */
+  DATABASE_CA_FILE: fields.postgresCaFile,
   TEMPORAL_ADDRESS: fields.temporalAddress,
   TEMPORAL_NAMESPACE: fields.temporalNamespace,
   INTERNAL_TOKEN: fields.secret,
@@ -44,12 +48,19 @@ export const licensingEnv = z.object({
   RENEWAL_AUDIT_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.05),
   /** Fee per printed copy of a license, in cents. */
   HARD_COPY_FEE_CENTS: z.coerce.number().int().min(0).default(2500),
-  /** Where the local print vendor writes its jobs (one folder per job). */
+  /** Card processor: `offline` is the test-mode stand-in (documented test cards); production refuses it. */
+  PAYMENT_PROVIDER: z.enum(['offline']).default('offline'),
+  /** Print-and-mail vendor: `local` writes jobs to PRINT_SPOOL_DIR; production refuses it. */
+  PRINT_VENDOR: z.enum(['local']).default('local'),
+  /** Where the local print vendor writes its jobs (one folder per job); checked writable at start. */
   PRINT_SPOOL_DIR: z.string().default('.data/print-spool'),
   /** Local print vendor: fail each job's first N submissions (-1: always), to show retries. */
   PRINT_VENDOR_FAIL_TIMES: z.coerce.number().int().min(-1).default(0),
-  /** Shared with the print vendor: its webhook calls carry it in the x-print-vendor-secret header. */
-  PRINT_VENDOR_WEBHOOK_SECRET: z.string().min(16).default('local-print-vendor-secret'),
+  /**
+   * Shared with the print vendor, which signs each webhook call with it (HMAC over timestamp and
+   * body). Required in production; elsewhere a random value per process unless set (there is no known default).
+   */
+  PRINT_VENDOR_WEBHOOK_SECRET: z.string().min(16).default(() => randomBytes(24).toString('base64url')),
 }).superRefine((env, ctx) => {
   // Production keeps documents in object storage: a filesystem inside a pod is lost with the pod.
   if (env.NODE_ENV === 'production' && env.DOCUMENT_STORE !== 's3') {
@@ -62,8 +73,19 @@ export const licensingEnv = z.object({
   }
 });
 
+/** What NODE_ENV=production refuses: the process exits naming each variable. */
+export const licensingProduction: ProductionRules = {
+  required: ['PRINT_VENDOR_WEBHOOK_SECRET'],
+  refused: {
+    PAYMENT_PROVIDER: { values: ['offline'], why: 'the offline provider is a test-mode stand-in that charges nobody; configure a real card processor.' },
+    PRINT_VENDOR: { values: ['local'], why: 'the local vendor only writes files to PRINT_SPOOL_DIR; configure a real print-and-mail vendor.' },
+  },
+};
+
 export type LicensingConfig = z.infer<typeof licensingEnv>;
 
 /** The only place licensing reads the environment. */
-export const loadLicensingConfig = (env: Record<string, string | undefined> = process.env): LicensingConfig =>
-  loadConfig(licensingEnv, env);
+export function loadLicensingConfig(env: Record<string, string | undefined> = process.env): LicensingConfig {
+  const config = loadConfig(licensingEnv, env, licensingProduction);
+  return { ...config, DATABASE_URL: withCaFile(config.DATABASE_URL, config.DATABASE_CA_FILE) };
+}

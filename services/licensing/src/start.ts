@@ -8,19 +8,21 @@ import { createDb } from './db/client';
 import { createStructureScanner } from './documents/scanner';
 import { createDocumentStore } from './documents/storage/create-store';
 import type { LicensingConfig } from './env';
-import { createLocalPrintVendor } from './hard-copy/print-vendor';
-import { createOfflinePaymentProvider } from './payments/offline-provider';
+import { choosePrintVendor } from './hard-copy/choose-print-vendor';
+import { choosePaymentProvider } from './payments/choose-provider';
 
 /** Wires the service from config and listens; `stop()` drains and closes everything it opened. */
 export async function startLicensing(config: LicensingConfig) {
   const logger = createLogger('licensing', config.LOG_LEVEL);
   const catalog = loadCatalog(config.CATALOG_PATH);
+  // Before anything opens connections: a spool that is not writable stops the start here.
+  const printVendor = await choosePrintVendor(config);
   const db = createDb(config.DATABASE_URL);
   const temporal = createTemporal({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
   const identity = createServiceClient({ name: 'identity', baseUrl: config.IDENTITY_URL, headers: { [INTERNAL_TOKEN_HEADER]: config.INTERNAL_TOKEN } });
   const deps: LicensingDeps = {
-    config, db, catalog, temporal, identity, logger, payments: createOfflinePaymentProvider(), bus: createStatusBus({ databaseUrl: config.DATABASE_URL, logger }),
-    printVendor: createLocalPrintVendor({ spoolDir: config.PRINT_SPOOL_DIR, failTimes: config.PRINT_VENDOR_FAIL_TIMES }),
+    config, db, catalog, temporal, identity, logger, payments: choosePaymentProvider(config), bus: createStatusBus({ databaseUrl: config.DATABASE_URL, logger }),
+    printVendor,
     documents: createDocumentStore(config), scanner: createStructureScanner(),
   };
   const server = await startServer(createLicensingApp(deps), config.PORT, config.HOST);

@@ -1,5 +1,6 @@
 import {
-  createHardCopyActivities, createInternalClient, createLicensingActivities, createNotificationActivities, createPartialMatchActivities, createRenewalActivities,
+  createHardCopyActivities, createInternalClient, createLicenseReminderActivities, createLicensingActivities, createNotificationActivities, createPartialMatchActivities,
+  createRenewalActivities,
 } from '@elar/activities';
 import { INTERNAL_TOKEN_HEADER, createServiceClient, encodePrincipal, PRINCIPAL_HEADER } from '@elar/http';
 import { TASK_QUEUES } from '@elar/vocabulary';
@@ -21,7 +22,7 @@ export function createActivitiesByQueue(config: WorkerConfig) {
   return {
     byQueue: {
       [TASK_QUEUES.identity]: { ...notifications, ...createPartialMatchActivities({ identity }) },
-      [TASK_QUEUES.licensing]: { ...notifications, ...licensingActivities, ...createRenewalActivities({ licensing }), ...createHardCopyActivities({ licensing }) },
+      [TASK_QUEUES.licensing]: { ...notifications, ...licensingActivities, ...createRenewalActivities({ licensing }), ...createHardCopyActivities({ licensing }), ...createLicenseReminderActivities({ licensing }) },
     } as Record<string, object>,
     close: async () => {
       await Promise.all([identityHttp.close(), licensingHttp.close()]);

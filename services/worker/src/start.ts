@@ -37,6 +37,7 @@ export async function startWorkers(config: WorkerConfig) {
   );
   const running = workers.map((w) => w.run());
   const app = createBaseApp({
+    metricsToken: config.INTERNAL_TOKEN,
     logger,
     readiness: workers.map((w, i) => ({
       name: `worker:${config.WORKER_TASK_QUEUES[i]}`,

@@ -75,7 +75,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -139,6 +139,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -155,7 +187,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -171,8 +235,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -253,7 +365,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -317,6 +429,54 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description sign-in-code-expired (five wrong tries, or older than 15 minutes): sign in again */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -333,7 +493,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -349,8 +541,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -413,7 +653,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -477,6 +717,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -493,7 +765,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -509,8 +813,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -562,7 +914,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -626,6 +978,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -642,7 +1026,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -658,8 +1074,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -711,12 +1175,14 @@ export interface paths {
                             lastName: string;
                             /** @default [] */
                             priorNames?: string[];
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description A date between 1900-01-01 and 14 years ago
+                             */
                             dateOfBirth: string;
                             ssnLast4: string;
                         };
                         contact: {
-                            /** Format: email */
                             email: string;
                             phone?: string;
                             address: {
@@ -781,7 +1247,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -845,6 +1311,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -861,7 +1359,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -877,8 +1407,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -943,7 +1521,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1007,6 +1585,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -1023,7 +1633,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1039,8 +1681,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1103,7 +1793,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1167,6 +1857,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -1183,7 +1905,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1199,8 +1953,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1270,7 +2072,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1334,6 +2136,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -1350,7 +2184,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1366,8 +2232,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1424,7 +2338,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1488,6 +2402,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -1504,7 +2450,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1520,8 +2498,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1580,7 +2606,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1644,6 +2670,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -1660,7 +2718,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1676,8 +2766,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1726,10 +2864,12 @@ export interface paths {
                         identity: {
                             firstName: string;
                             lastName: string;
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description A date between 1900-01-01 and 14 years ago
+                             */
                             dateOfBirth: string;
                             ssnLast4: string;
-                            /** Format: email */
                             email: string;
                         };
                     };
@@ -1747,7 +2887,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1811,6 +2951,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -1827,7 +2999,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1843,8 +3047,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1893,10 +3145,12 @@ export interface paths {
                         identity: {
                             firstName: string;
                             lastName: string;
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description A date between 1900-01-01 and 14 years ago
+                             */
                             dateOfBirth: string;
                             ssnLast4: string;
-                            /** Format: email */
                             email: string;
                         };
                         hintAnswer: string;
@@ -1915,7 +3169,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1979,6 +3233,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -1995,7 +3281,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2011,8 +3329,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2061,10 +3427,12 @@ export interface paths {
                         identity: {
                             firstName: string;
                             lastName: string;
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description A date between 1900-01-01 and 14 years ago
+                             */
                             dateOfBirth: string;
                             ssnLast4: string;
-                            /** Format: email */
                             email: string;
                         };
                         hintAnswer: string;
@@ -2081,7 +3449,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2145,6 +3513,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -2161,7 +3561,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2177,8 +3609,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2227,10 +3707,12 @@ export interface paths {
                         identity: {
                             firstName: string;
                             lastName: string;
-                            /** Format: date */
+                            /**
+                             * Format: date
+                             * @description A date between 1900-01-01 and 14 years ago
+                             */
                             dateOfBirth: string;
                             ssnLast4: string;
-                            /** Format: email */
                             email: string;
                         };
                     };
@@ -2244,7 +3726,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2308,6 +3790,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -2324,7 +3838,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2340,8 +3886,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2387,7 +3981,6 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** Format: email */
                         email: string;
                         code: string;
                         newPassword: string;
@@ -2403,7 +3996,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2467,6 +4060,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -2483,7 +4108,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2499,8 +4156,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2567,11 +4272,15 @@ export interface paths {
                                 createdAt: string;
                                 hasAccount: boolean;
                                 mustChangePassword: boolean;
+                                pendingEmailChange?: {
+                                    maskedNewEmail: string;
+                                    expiresAt: string;
+                                } | null;
                             }[];
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2635,6 +4344,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -2651,7 +4392,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2667,8 +4440,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2705,10 +4526,12 @@ export interface paths {
                         firstName: string;
                         middleName?: string;
                         lastName: string;
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description A date between 1900-01-01 and 14 years ago
+                         */
                         dateOfBirth: string;
                         ssnLast4: string;
-                        /** Format: email */
                         email?: string;
                     };
                 };
@@ -2735,10 +4558,25 @@ export interface paths {
                             createdAt: string;
                             hasAccount: boolean;
                             mustChangePassword: boolean;
+                            pendingEmailChange?: {
+                                maskedNewEmail: string;
+                                expiresAt: string;
+                            } | null;
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Recorded for DESE customer service (the person may already have a record elsewhere; which one is not said) */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2802,6 +4640,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -2818,7 +4688,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2834,8 +4736,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2891,7 +4841,6 @@ export interface paths {
                         firstName?: string;
                         middleName?: string;
                         lastName?: string;
-                        /** Format: email */
                         email?: string;
                         priorNames?: string[];
                     };
@@ -2919,10 +4868,42 @@ export interface paths {
                             createdAt: string;
                             hasAccount: boolean;
                             mustChangePassword: boolean;
+                            pendingEmailChange?: {
+                                maskedNewEmail: string;
+                                expiresAt: string;
+                            } | null;
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Updated; a new email waits for the person to confirm it (or customer service to approve it), and the address on file was told */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mepid: string;
+                            username: string | null;
+                            role: string;
+                            firstName: string;
+                            middleName: string | null;
+                            lastName: string;
+                            email: string | null;
+                            organization: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            createdAt: string;
+                            hasAccount: boolean;
+                            mustChangePassword: boolean;
+                            pendingEmailChange?: {
+                                maskedNewEmail: string;
+                                expiresAt: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2986,6 +4967,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -3002,7 +5015,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3018,8 +5063,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3036,6 +5129,1131 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/organizations/{code}/staff/{mepid}/email-change/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a directory administrator's pending change of a staff member's email
+         * @description Roles: customer-service.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    mepid: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Applied; the old address was told */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mepid: string;
+                            username: string | null;
+                            role: string;
+                            firstName: string;
+                            middleName: string | null;
+                            lastName: string;
+                            email: string | null;
+                            organization: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            createdAt: string;
+                            hasAccount: boolean;
+                            mustChangePassword: boolean;
+                            pendingEmailChange?: {
+                                maskedNewEmail: string;
+                                expiresAt: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Sign-in required or session ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Role not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{code}/membership-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Self-service profiles that named this organization, waiting for approval to join its staff list
+         * @description Roles: directory-admin, customer-service.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Requests, oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            requests: {
+                                mepid: string;
+                                firstName: string;
+                                lastName: string;
+                                requestedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Sign-in required or session ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Role not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{code}/membership-requests/{mepid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or decline a membership request
+         * @description Roles: directory-admin, customer-service.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    mepid: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "decline";
+                    };
+                };
+            };
+            responses: {
+                /** @description Decided */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mepid: string;
+                            username: string | null;
+                            role: string;
+                            firstName: string;
+                            middleName: string | null;
+                            lastName: string;
+                            email: string | null;
+                            organization: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            createdAt: string;
+                            hasAccount: boolean;
+                            mustChangePassword: boolean;
+                            pendingEmailChange?: {
+                                maskedNewEmail: string;
+                                expiresAt: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Sign-in required or session ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Role not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/email-change/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the email change your directory administrator asked for (the old address is told)
+         * @description Any signed-in user.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The new email is on file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mepid: string;
+                            username: string | null;
+                            role: string;
+                            firstName: string;
+                            middleName: string | null;
+                            lastName: string;
+                            email: string | null;
+                            organization: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Sign-in required or session ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Role not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/organizations/{code}/staff/{mepid}/password-reset": {
@@ -3070,7 +6288,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3134,6 +6352,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -3150,7 +6400,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3166,8 +6448,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3231,7 +6561,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3295,6 +6625,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -3311,7 +6673,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3327,8 +6721,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3401,7 +6843,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3465,6 +6907,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -3481,7 +6955,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3497,8 +7003,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3569,7 +7123,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3633,6 +7187,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -3649,7 +7235,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3665,8 +7283,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3720,7 +7386,10 @@ export interface paths {
                         lastName: string;
                         /** @default [] */
                         priorNames?: string[];
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description A date between 1900-01-01 and 14 years ago
+                         */
                         dateOfBirth: string;
                         ssnLast4: string;
                     };
@@ -3753,7 +7422,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3817,6 +7486,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -3833,7 +7534,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3849,8 +7582,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3898,7 +7679,6 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** Format: email */
                         email: string;
                         phone?: string;
                         address: {
@@ -3938,7 +7718,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4002,6 +7782,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -4018,7 +7830,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4034,8 +7878,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4117,7 +8009,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4181,6 +8073,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -4197,7 +8121,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4213,8 +8169,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4296,7 +8300,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4360,6 +8364,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -4376,7 +8412,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4392,8 +8460,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4473,7 +8589,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4537,6 +8653,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -4553,7 +8701,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4569,8 +8749,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4620,7 +8848,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4684,6 +8912,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -4700,7 +8960,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4716,8 +9008,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4788,7 +9128,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4852,6 +9192,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -4868,7 +9240,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4884,8 +9288,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4956,7 +9408,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5020,6 +9472,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -5036,7 +9520,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5052,8 +9568,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5166,7 +9730,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5230,6 +9794,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -5246,7 +9842,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5262,8 +9890,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5304,7 +9980,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5354,6 +10030,22 @@ export interface paths {
                 };
                 /** @description Not found */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5400,7 +10092,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5416,8 +10140,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5478,7 +10250,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5542,6 +10314,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -5558,7 +10362,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5574,8 +10410,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5665,7 +10549,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5715,6 +10599,22 @@ export interface paths {
                 };
                 /** @description Not found */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5793,8 +10693,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5811,6 +10743,22 @@ export interface paths {
                 };
                 /** @description document-store-unavailable (nothing was saved; retry) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5901,7 +10849,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5919,6 +10867,22 @@ export interface paths {
                 };
                 /** @description Sign-in required or session ended */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Card declined, or the fee is not paid yet */
+                402: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5965,6 +10929,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -5981,7 +10977,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5997,8 +11025,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6069,7 +11145,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6087,6 +11163,22 @@ export interface paths {
                 };
                 /** @description Sign-in required or session ended */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Card declined, or the fee is not paid yet */
+                402: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6133,6 +11225,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -6149,7 +11273,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6165,8 +11321,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6218,7 +11422,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6282,6 +11486,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -6298,7 +11534,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6314,8 +11582,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6378,7 +11694,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6442,6 +11758,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -6458,7 +11806,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6474,8 +11854,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6543,7 +11971,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6607,6 +12035,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -6623,7 +12083,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6639,8 +12131,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6703,7 +12243,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6767,6 +12307,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -6783,7 +12355,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6799,8 +12403,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6879,7 +12531,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6943,6 +12595,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -6959,7 +12643,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6975,8 +12691,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7040,7 +12804,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7104,6 +12868,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -7120,7 +12916,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7136,8 +12964,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7170,7 +13046,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Public license lookup by name or license number (not for hiring decisions)
+         * Public license lookup by name (whole words of 2+ letters, no wildcards), license number or verification code; at most 25 results, rate-limited per address (not for hiring decisions)
          * @description Public.
          */
         get: {
@@ -7206,7 +13082,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7270,6 +13146,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -7286,7 +13194,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7302,8 +13242,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7376,7 +13364,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7440,6 +13428,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -7456,7 +13476,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7472,8 +13524,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7541,7 +13641,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7605,6 +13705,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -7621,7 +13753,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7637,8 +13801,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7709,7 +13921,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7773,6 +13985,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -7789,7 +14033,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7805,8 +14081,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7899,7 +14223,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7917,6 +14241,22 @@ export interface paths {
                 };
                 /** @description Sign-in required or session ended */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Card declined, or the fee is not paid yet */
+                402: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7963,6 +14303,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -7979,7 +14351,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7995,8 +14399,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8067,7 +14519,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8131,6 +14583,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -8147,7 +14631,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -8163,8 +14679,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8250,7 +14814,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8314,6 +14878,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -8330,7 +14926,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -8346,8 +14974,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8414,7 +15090,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8478,6 +15154,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -8494,7 +15202,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -8510,8 +15250,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8578,7 +15366,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8642,6 +15430,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -8658,7 +15478,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -8674,8 +15526,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8735,7 +15635,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8799,6 +15699,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -8815,7 +15747,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -8831,8 +15795,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8885,7 +15897,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8935,6 +15947,22 @@ export interface paths {
                 };
                 /** @description Not found */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8997,8 +16025,72 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9015,6 +16107,22 @@ export interface paths {
                 };
                 /** @description document-store-unavailable */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9068,7 +16176,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9132,6 +16240,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -9148,7 +16288,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9164,8 +16336,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9243,7 +16463,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9307,6 +16527,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -9323,7 +16575,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9339,8 +16623,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9456,7 +16788,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9474,6 +16806,22 @@ export interface paths {
                 };
                 /** @description Sign-in required or session ended */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Card declined, or the fee is not paid yet */
+                402: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9520,6 +16868,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -9536,7 +16916,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9552,8 +16964,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9629,7 +17089,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9693,6 +17153,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -9709,7 +17201,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9725,8 +17249,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9780,7 +17352,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9844,6 +17416,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -9860,7 +17464,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9876,8 +17512,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9957,7 +17641,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10021,6 +17705,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -10037,7 +17753,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -10053,8 +17801,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10144,7 +17940,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10208,6 +18004,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -10224,7 +18052,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -10240,8 +18100,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10274,7 +18182,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Print vendor webhook (printed, mailed with tracking, delivered, returned to sender); needs the shared secret header
+         * Print vendor webhook (printed, mailed with tracking, delivered, returned to sender): headers x-print-vendor-timestamp (Unix seconds, within 5 minutes) and x-print-vendor-signature (`v1=` + hex HMAC-SHA256 of `<timestamp>.<raw body>` with the shared secret)
          * @description Public.
          */
         post: {
@@ -10303,7 +18211,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid input (validation-failed, invalid-json) */
+                /** @description Invalid input (validation-failed, invalid-json) or a refused business rule */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10367,6 +18275,38 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Method not allowed on this path (see the Allow header) */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -10383,7 +18323,39 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many requests */
+                /** @description Unsupported body encoding */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Well-formed but refused (for example a password rule or a mismatched confirmation) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests (Retry-After says when to try again) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -10399,8 +18371,56 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A service is unavailable */
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service answered badly */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service is unavailable or busy (Retry-After says when to try again) */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A service did not answer in time */
+                504: {
                     headers: {
                         [name: string]: unknown;
                     };

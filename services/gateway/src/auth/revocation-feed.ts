@@ -7,7 +7,7 @@ import type { SessionCache } from './session-cache';
  * Subscribes to identity's `GET /internal/session-revocations` (Server-Sent Events) and applies it to
  * this replica's session cache: `revoked` refuses that session at once; `ready` (each (re)connect)
  * and `resync` clear the cache, since announcements may have been missed while disconnected.
- * Reconnects after a second when the stream ends or fails.
+ * Reconnects after a second when the stream ends or fails; until it is back, the cache is bypassed.
  */
 export function subscribeToRevocations(opts: {
   identityUrl: string;
@@ -17,8 +17,10 @@ export function subscribeToRevocations(opts: {
   retryMs?: number;
 }) {
   let stopped = false;
+  opts.sessions.feedLive(false); // until the first `ready`
   let abort: AbortController | undefined;
   let connected = false;
+  let warned = false;
 
   function apply(block: string) {
     let event = 'message';
@@ -32,7 +34,10 @@ export function subscribeToRevocations(opts: {
       const { sessionId } = JSON.parse(data) as { sessionId?: string };
       if (sessionId) opts.sessions.revoke(sessionId);
     }
-    if (event === 'ready') connected = true;
+    if (event === 'ready') {
+      connected = true;
+      opts.sessions.feedLive(true);
+    }
   }
 
   async function run() {
@@ -55,9 +60,13 @@ export function subscribeToRevocations(opts: {
           }
         }
       } catch (err) {
-        if (!stopped) opts.logger.warn({ err }, 'session revocation feed lost; reconnecting');
+        // Once per outage (identity starting or restarting), not once per retry.
+        if (!stopped && (connected || !warned)) opts.logger.warn({ err }, 'session revocation feed lost; reconnecting (sessions are checked with identity meanwhile)');
+        warned = true;
       }
+      if (connected) warned = false;
       connected = false;
+      opts.sessions.feedLive(false);
       if (!stopped) await new Promise((r) => setTimeout(r, opts.retryMs ?? 1000).unref());
     }
   }

@@ -1,11 +1,13 @@
 /**
  * Remembers for a few seconds whether a session is still active, so the gateway does not call
  * identity on every request. Ended sessions arrive from identity's revocation feed (every replica
- * at once, `revoke`); sign-out on this gateway drops the entry too. Without the feed (identity
- * unreachable), other replicas' revocations are noticed within the TTL.
+ * at once, `revoke`); sign-out on this gateway drops the entry too. While the feed is down
+ * (`feedLive(false)`: identity restarting), nothing is cached: every request asks identity, so a
+ * revocation is never missed.
  */
 export function createSessionCache(ttlMs: number, lookup: (sid: string) => Promise<boolean>, maxEntries = 50_000) {
   const entries = new Map<string, { active: boolean; until: number }>();
+  let live = true;
   const put = (sid: string, active: boolean, until: number) => {
     if (!entries.has(sid) && entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
     entries.set(sid, { active, until });
@@ -14,8 +16,9 @@ export function createSessionCache(ttlMs: number, lookup: (sid: string) => Promi
     async isActive(sid: string): Promise<boolean> {
       const now = Date.now();
       const hit = entries.get(sid);
-      if (hit && hit.until > now) return hit.active;
+      if (hit && hit.until > now && (live || !hit.active)) return hit.active;
       const active = await lookup(sid);
+      if (!live) return active;
       // A revocation that arrived while identity was being asked wins over the (older) answer.
       const meanwhile = entries.get(sid);
       if (meanwhile && !meanwhile.active && meanwhile.until > Date.now()) return false;
@@ -32,6 +35,11 @@ export function createSessionCache(ttlMs: number, lookup: (sid: string) => Promi
     /** Some revocations may have been missed (feed reconnected): ask identity again for everything. */
     clear() {
       entries.clear();
+    },
+    /** Whether revocations are arriving; while not, sessions are checked with identity on every request. */
+    feedLive(isLive: boolean) {
+      live = isLive;
+      if (!isLive) entries.clear();
     },
   };
 }

@@ -32,3 +32,30 @@ describe('session cache', () => {
     expect(await cache.isActive('s1')).toBe(false);
   });
 });
+
+describe('session cache and the revocation feed', () => {
+  it('refuses a revoked session without asking identity, even while an older lookup was in flight', async () => {
+    let release!: (v: boolean) => void;
+    const lookup = jest.fn(() => new Promise<boolean>((r) => (release = r)));
+    const cache = createSessionCache(60_000, lookup);
+    const pending = cache.isActive('s1');
+    cache.revoke('s1');
+    release(true);
+    expect(await pending).toBe(false);
+    expect(await cache.isActive('s1')).toBe(false);
+    expect(lookup).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks identity on every request while the feed is down, and caches again once it is back', async () => {
+    const lookup = jest.fn(async () => true);
+    const cache = createSessionCache(60_000, lookup);
+    cache.feedLive(false);
+    await cache.isActive('s1');
+    await cache.isActive('s1');
+    expect(lookup).toHaveBeenCalledTimes(2);
+    cache.feedLive(true);
+    await cache.isActive('s1');
+    await cache.isActive('s1');
+    expect(lookup).toHaveBeenCalledTimes(3);
+  });
+});

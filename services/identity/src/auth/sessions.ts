@@ -1,12 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { unauthorized } from '@elar/errors';
 import type { Principal } from '@elar/http';
 import { audit } from '../audit/audit';
-import { dummyHash, verifySecret } from '../credentials/hashing';
+import { spendVerification, verifySecret } from '../credentials/hashing';
 import type { Db } from '../db/client';
 import type { Organization, Profile } from '../generated/prisma/client';
 import { toProfileView } from '../profiles/view';
-import { THROTTLE, assertNotLocked, clearThrottle, recordFailure } from './throttle';
+import { createSourceSlots } from './source-slots';
+import { DELAYS, assertNoDelay, clearThrottle, recordFailure } from './throttle';
 
 const roleOf = (p: Profile) => p.role.toLowerCase().replace(/_/g, '-') as Principal['role'];
 
@@ -19,33 +20,59 @@ export const principalOf = (p: Profile): Principal => ({
   mustChangePassword: p.mustChangePassword || undefined,
 });
 
+export interface SignInDeps {
+  db: Db;
+  ttlMinutes: number;
+  piiKey: string;
+}
+
+/** Keyed digest of a client address: enough to recognise it again, never stored as is. */
+export const sourceDigest = (piiKey: string, address: string) => createHmac('sha256', piiKey).update(`source:${address}`).digest('hex').slice(0, 32);
+
+const sourceSlots = createSourceSlots(4);
+
 /**
  * Checks a user name and password (both case-sensitive). An unknown user name spends the same time
- * on a dummy hash and gets the same answer as a wrong password. Failures are throttled per user
- * name and per source address.
+ * on a dummy hash and gets the same answer as a wrong password. Failures earn progressive delays
+ * per user name and per client address (throttle.ts), except for a device that signed in to this
+ * account before: it has its own count, so nobody can keep an account's owner out by failing on
+ * purpose, from elsewhere or from the same school network.
  */
 export async function signIn<Step>(
-  db: Db, ttlMinutes: number, username: string, password: string, clientIp?: string,
+  deps: SignInDeps, username: string, password: string, clientAddress?: string,
   /** A further step (the emailed code) instead of a session, when it answers one. */
   secondFactor?: (profile: Profile) => Promise<Step | undefined>,
 ) {
-  const userKey = `user:${username}`;
-  const sourceKey = clientIp ? `source:${clientIp}` : undefined;
-  await assertNotLocked(db, sourceKey ? [userKey, sourceKey] : [userKey]);
+  const { db } = deps;
+  const source = clientAddress ? sourceDigest(deps.piiKey, clientAddress) : undefined;
   const profile = await db.profile.findUnique({ where: { username }, include: { organization: true } });
-  const ok = profile?.passwordHash
-    ? await verifySecret(password, profile.passwordHash)
-    : (await verifySecret(password, await dummyHash()), false);
+  const known = profile && source ? await db.signInSource.findUnique({ where: { profileId_sourceDigest: { profileId: profile.id, sourceDigest: source } } }) : null;
+  const userKey = `user:${username}`;
+  const sourceKey = source ? `source:${source}` : undefined;
+  const pairKey = known ? `pair:${profile!.id}:${source}` : undefined;
+  await assertNoDelay(db, pairKey ? [pairKey] : [userKey, ...(sourceKey ? [sourceKey] : [])]);
+  const ok = await sourceSlots.run(source, () =>
+    profile?.passwordHash ? verifySecret(password, profile.passwordHash) : spendVerification(password),
+  );
   if (!profile || !ok) {
-    const locked = await recordFailure(db, userKey, THROTTLE.lockAfter);
-    if (sourceKey) await recordFailure(db, sourceKey, THROTTLE.sourceLockAfter);
-    await audit(db, { action: 'sign-in', outcome: locked ? 'locked' : 'failed', subjectId: profile?.id });
+    await recordFailure(db, userKey, DELAYS.account);
+    if (sourceKey) await recordFailure(db, sourceKey, DELAYS.source);
+    if (pairKey) await recordFailure(db, pairKey, DELAYS.knownDevice);
+    await audit(db, { action: 'sign-in', outcome: 'failed', subjectId: profile?.id });
     throw unauthorized('invalid-credentials', 'The user name or password is not correct.');
   }
-  await clearThrottle(db, userKey);
+  // From a known device only that device's count clears: an attacker's count against the account stays.
+  await clearThrottle(db, [pairKey ?? userKey]);
+  if (source) {
+    await db.signInSource.upsert({
+      where: { profileId_sourceDigest: { profileId: profile.id, sourceDigest: source } },
+      create: { profileId: profile.id, sourceDigest: source },
+      update: { lastSignInAt: new Date() },
+    });
+  }
   const step = await secondFactor?.(profile);
   if (step) return step;
-  return openSession(db, ttlMinutes, profile);
+  return openSession(db, deps.ttlMinutes, profile);
 }
 
 /** A new session for a profile whose sign-in is complete. */

@@ -2,48 +2,56 @@ import { tooManyRequests } from '@elar/errors';
 import type { Db } from '../db/client';
 
 /**
- * Failed-attempt throttling, keyed by what was tried (`user:<name>`, so unknown names behave like
- * real ones) and by source address (`source:<ip>`). Locks are always temporary: a real user is
- * never locked out for good, and a password reset clears the account's lock.
+ * Progressive delays after failed attempts, never a lock. Each key (`user:<name>`, so unknown
+ * names behave like real ones; `source:<digest>` for a client address; `pair:<profile>:<digest>`
+ * for a device that signed in before) earns a few free failures, then must wait 2, 4, 8... seconds
+ * between attempts, up to a cap. A failure an hour after the previous one starts the count again.
  */
-export const THROTTLE = {
-  /** Consecutive failures before a short lock. */
-  lockAfter: 5,
-  lockMinutes: 15,
-  /** Hard cap of failures per key per hour (the issue's 100 per account per hour). */
-  maxPerHour: 100,
-  /** A source address gets more room (a school's shared NAT) but is capped too. */
-  sourceLockAfter: 50,
-};
+export interface DelayPolicy {
+  free: number;
+  capSeconds: number;
+}
 
-const HOUR = 60 * 60 * 1000;
+export const DELAYS = {
+  /** One account: 3 free tries, then up to 15 minutes between guesses. */
+  account: { free: 3, capSeconds: 15 * 60 },
+  /** One client address: a school's shared NAT gets room, then up to 5 minutes. */
+  source: { free: 20, capSeconds: 5 * 60 },
+  /** An account from an address it signed in from before (its own gentler count). */
+  knownDevice: { free: 5, capSeconds: 5 * 60 },
+} satisfies Record<string, DelayPolicy>;
 
-export async function assertNotLocked(db: Db, keys: string[]): Promise<void> {
-  const rows = await db.signInThrottle.findMany({ where: { key: { in: keys } } });
-  const now = Date.now();
-  const locked = rows.filter((r) => r.lockedUntil && r.lockedUntil.getTime() > now);
-  if (locked.length) {
-    const until = new Date(Math.max(...locked.map((r) => r.lockedUntil!.getTime())));
-    const minutes = Math.max(1, Math.ceil((until.getTime() - now) / 60_000));
-    throw tooManyRequests('temporarily-locked', `Too many failed attempts. Try again in ${minutes} minute(s), or reset your password.`, { retryAfterSeconds: minutes * 60 });
+export const delaySeconds = (failures: number, policy: DelayPolicy) =>
+  failures <= policy.free ? 0 : Math.min(policy.capSeconds, 2 ** (failures - policy.free));
+
+/** Refuses (429 `sign-in-delayed`, with Retry-After) while any of the keys must still wait. */
+export async function assertNoDelay(db: Db, keys: string[]): Promise<void> {
+  const rows = await db.signInThrottle.findMany({ where: { key: { in: keys }, lockedUntil: { gt: new Date() } } });
+  if (!rows.length) return;
+  const until = Math.max(...rows.map((r) => r.lockedUntil!.getTime()));
+  const seconds = Math.max(1, Math.ceil((until - Date.now()) / 1000));
+  throw tooManyRequests('sign-in-delayed', `Too many failed attempts. Wait ${seconds} second(s) before trying again, or reset your password.`, { retryAfterSeconds: seconds });
+}
+
+/**
+ * Counts one failure atomically (one statement: concurrent failures each count) and sets the wait
+ * before the next attempt. Returns the failures in the current run.
+ */
+export async function recordFailure(db: Db, key: string, policy: DelayPolicy): Promise<number> {
+  const rows = await db.$queryRaw<{ failures: number }[]>`
+    INSERT INTO "SignInThrottle" (key, failures, "windowStart") VALUES (${key}, 1, now())
+    ON CONFLICT (key) DO UPDATE SET
+      failures = CASE WHEN "SignInThrottle"."windowStart" < now() - interval '1 hour' THEN 1 ELSE "SignInThrottle".failures + 1 END,
+      "windowStart" = now()
+    RETURNING failures`;
+  const failures = rows[0]!.failures;
+  const wait = delaySeconds(failures, policy);
+  if (wait > 0) {
+    await db.$executeRaw`UPDATE "SignInThrottle" SET "lockedUntil" = GREATEST(COALESCE("lockedUntil", now()), now() + make_interval(secs => ${wait})) WHERE key = ${key}`;
   }
+  return failures;
 }
 
-export async function recordFailure(db: Db, key: string, lockAfter: number): Promise<boolean> {
-  const now = new Date();
-  const row = await db.signInThrottle.upsert({ where: { key }, create: { key, failures: 0, windowStart: now }, update: {} });
-  const fresh = now.getTime() - row.windowStart.getTime() > HOUR;
-  const failures = fresh ? 1 : row.failures + 1;
-  let lockedUntil: Date | null = null;
-  if (failures >= THROTTLE.maxPerHour) lockedUntil = new Date((fresh ? now : row.windowStart).getTime() + HOUR);
-  else if (failures % lockAfter === 0) lockedUntil = new Date(now.getTime() + THROTTLE.lockMinutes * 60_000);
-  await db.signInThrottle.update({
-    where: { key },
-    data: { failures, windowStart: fresh ? now : row.windowStart, ...(lockedUntil ? { lockedUntil } : {}) },
-  });
-  return lockedUntil !== null;
-}
-
-export async function clearThrottle(db: Db, key: string): Promise<void> {
-  await db.signInThrottle.deleteMany({ where: { key } });
+export async function clearThrottle(db: Db, keys: string[]): Promise<void> {
+  await db.signInThrottle.deleteMany({ where: { key: { in: keys } } });
 }

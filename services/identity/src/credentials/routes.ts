@@ -3,7 +3,7 @@ import {
   changePasswordRequest, hintQuestionRequest, recoverUsernameRequest, requestResetCodeRequest, resetByCodeRequest, resetByHintRequest,
 } from '@elar/api';
 import { unauthorized, unprocessable } from '@elar/errors';
-import { parse, readPrincipal } from '@elar/http';
+import { clientAddress, parse, readPrincipal } from '@elar/http';
 import type { IdentityDeps } from '../deps';
 import { createRecovery } from '../recovery/recover';
 import { verifySecret } from './hashing';
@@ -11,7 +11,14 @@ import { setPassword } from './set-password';
 
 /** Password change (signed in) and the signed-out recovery paths. */
 export function mountCredentialRoutes(app: Express, deps: IdentityDeps): void {
-  const recovery = createRecovery(deps);
+  const recovery = createRecovery({
+    ...deps,
+    recoveryLimits: {
+      perIdentityPerHour: deps.config.RECOVERY_LIMIT_PER_IDENTITY_PER_HOUR,
+      perSourcePerHour: deps.config.RECOVERY_LIMIT_PER_SOURCE_PER_HOUR,
+      codesPerHour: deps.config.RESET_CODES_PER_HOUR,
+    },
+  });
 
   app.post('/me/password', async (req, res) => {
     const who = readPrincipal(req);
@@ -29,24 +36,24 @@ export function mountCredentialRoutes(app: Express, deps: IdentityDeps): void {
   });
 
   app.post('/recovery/hint-question', async (req, res) => {
-    res.json(await recovery.hintQuestion(parse(hintQuestionRequest, req.body).identity));
+    res.json(await recovery.hintQuestion(parse(hintQuestionRequest, req.body).identity, clientAddress(req)));
   });
   app.post('/recovery/username', async (req, res) => {
     const body = parse(recoverUsernameRequest, req.body);
-    res.json(await recovery.username(body.identity, body.hintAnswer));
+    res.json(await recovery.username(body.identity, body.hintAnswer, clientAddress(req)));
   });
   app.post('/recovery/password', async (req, res) => {
     const body = parse(resetByHintRequest, req.body);
-    await recovery.resetByHint(body.identity, body.hintAnswer, body);
+    await recovery.resetByHint(body.identity, body.hintAnswer, body, clientAddress(req));
     res.status(204).end();
   });
   app.post('/recovery/code', async (req, res) => {
-    await recovery.requestCode(parse(requestResetCodeRequest, req.body).identity);
+    await recovery.requestCode(parse(requestResetCodeRequest, req.body).identity, clientAddress(req));
     res.status(202).json({ message: 'If the details match an account, we emailed a code. It expires in 15 minutes.' });
   });
   app.post('/recovery/code/password', async (req, res) => {
     const body = parse(resetByCodeRequest, req.body);
-    await recovery.resetByCode(body.email, body.code, body);
+    await recovery.resetByCode(body.email, body.code, body, clientAddress(req));
     res.status(204).end();
   });
 }

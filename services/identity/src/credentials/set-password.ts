@@ -38,7 +38,7 @@ export async function setPassword(
   await revokeAllSessions(deps.db, profile.id, opts.keepSession);
   // A new password also ends "trust this browser": the next sign-in, after any reset, needs the emailed code.
   await revokeTrustedDevices(deps.db, profile.id, opts.reason, opts.actorId);
-  if (profile.username) await clearThrottle(deps.db, `user:${profile.username}`);
+  if (profile.username) await clearThrottle(deps.db, [`user:${profile.username}`]);
   await audit(deps.db, { action: 'password.set', outcome: opts.reason, actorId: opts.actorId ?? profile.id, subjectId: profile.id });
   if (profile.email) {
     await deliver(deps.db, deps.mailer, {

@@ -1,25 +1,58 @@
-/** Emails of the hard-copy fulfillment workflow. Data carries order and license numbers only. */
-type Render = (d: Record<string, unknown>) => { subject: string; text: string };
+import { z } from 'zod';
+import { formatMoney } from './format';
+import { addressed, dear, defineTemplate, link, text, type TemplateContext } from './template';
 
-export const hardCopyTemplates = (sign: string): Record<string, Render> => ({
-  'hard-copy-paid': (d) => ({
-    subject: `ELAR hard copy ${d.orderNumber}: payment received`,
-    text: `Dear ${d.name},\n\nWe received $${(Number(d.amountCents) / 100).toFixed(2)} for printed copies of license ${d.licenseNumber} (order ${d.orderNumber}, receipt ${d.receiptId}). We will email you when it is mailed.${sign}`,
+/** Emails of the hard-copy fulfillment workflow. Data carries order and license numbers only. */
+const order = { orderNumber: z.string(), licenseNumber: z.string() };
+const orderLink = (ctx: TemplateContext, n: string) => link(`Open order ${n}`, `${ctx.portalUrl}/hard-copy-orders/${n}`);
+
+export const hardCopyTemplates = {
+  'hard-copy-paid': defineTemplate({
+    data: addressed({ ...order, amountCents: z.coerce.number().int(), receiptId: z.string() }),
+    render: (d, ctx) => ({
+      subject: `ELAR hard copy ${d.orderNumber}: payment received`,
+      greeting: dear(d.name),
+      blocks: [
+        text(`We received your payment for printed copies of license ${d.licenseNumber}. We will email you when it is mailed.`),
+        { kind: 'facts', rows: [['Order', d.orderNumber], ['Amount', formatMoney(d.amountCents)], ['Receipt', d.receiptId]] },
+        orderLink(ctx, d.orderNumber),
+      ],
+    }),
   }),
-  'hard-copy-mailed': (d) => ({
-    subject: `ELAR hard copy ${d.orderNumber}: mailed`,
-    text: `Dear ${d.name},\n\nYour printed license ${d.licenseNumber} (order ${d.orderNumber}) was mailed.\nTracking number: ${d.trackingNumber}${sign}`,
+  'hard-copy-mailed': defineTemplate({
+    data: addressed({ ...order, trackingNumber: z.string() }),
+    render: (d, ctx) => ({
+      subject: `ELAR hard copy ${d.orderNumber}: mailed`,
+      greeting: dear(d.name),
+      blocks: [text(`Your printed license ${d.licenseNumber} (order ${d.orderNumber}) was mailed.`), { kind: 'facts', rows: [['Tracking number', d.trackingNumber]] }, orderLink(ctx, d.orderNumber)],
+    }),
   }),
-  'hard-copy-delivered': (d) => ({
-    subject: `ELAR hard copy ${d.orderNumber}: delivered`,
-    text: `Dear ${d.name},\n\nYour printed license ${d.licenseNumber} (order ${d.orderNumber}) was delivered.${sign}`,
+  'hard-copy-delivered': defineTemplate({
+    data: addressed(order),
+    render: (d, ctx) => ({
+      subject: `ELAR hard copy ${d.orderNumber}: delivered`,
+      greeting: dear(d.name),
+      blocks: [text(`Your printed license ${d.licenseNumber} (order ${d.orderNumber}) was delivered.`), orderLink(ctx, d.orderNumber)],
+    }),
   }),
-  'hard-copy-returned': (d) => ({
-    subject: `ELAR hard copy ${d.orderNumber}: returned to sender`,
-    text: `Dear ${d.name},\n\nThe mail carrying your printed license ${d.licenseNumber} (order ${d.orderNumber}) came back to us. Confirm or correct your mailing address in ELAR and we will send it again at no charge.${sign}`,
+  'hard-copy-returned': defineTemplate({
+    data: addressed(order),
+    render: (d, ctx) => ({
+      subject: `ELAR hard copy ${d.orderNumber}: returned to sender`,
+      greeting: dear(d.name),
+      blocks: [
+        text(`The mail carrying your printed license ${d.licenseNumber} (order ${d.orderNumber}) came back to us.`),
+        text('Confirm or correct your mailing address in ELAR and we will send it again at no charge.'),
+        orderLink(ctx, d.orderNumber),
+      ],
+    }),
   }),
-  'hard-copy-refunded': (d) => ({
-    subject: `ELAR hard copy ${d.orderNumber}: refunded`,
-    text: `Dear ${d.name},\n\nOrder ${d.orderNumber} for printed copies of license ${d.licenseNumber} ended without printing (${d.reason}). Your payment was refunded in full.${sign}`,
+  'hard-copy-refunded': defineTemplate({
+    data: addressed({ ...order, reason: z.string() }),
+    render: (d, ctx) => ({
+      subject: `ELAR hard copy ${d.orderNumber}: refunded`,
+      greeting: dear(d.name),
+      blocks: [text(`Order ${d.orderNumber} for printed copies of license ${d.licenseNumber} ended without printing (${d.reason}). Your payment was refunded in full.`), orderLink(ctx, d.orderNumber)],
+    }),
   }),
-});
+};

@@ -1,18 +1,26 @@
 import type { ParsedBodyOf, identityInternal } from '@elar/internal-api';
-import { badRequest, notFound, unprocessable } from '@elar/errors';
+import { notFound, unprocessable } from '@elar/errors';
 import { domainCounters } from '@elar/http';
 import { currentContext } from '@elar/logger';
 import type { Mailer } from '@elar/mail';
 import type { Db } from '../db/client';
 import { isUniqueViolation } from '../db/client';
+import { createCatalogNames } from './catalog-names';
+import type { TemplateContext } from './template';
 import { renderTemplate } from './templates';
+
+/** The SMTP sender, with what templates need to write names and links (the service wires both). */
+export type IdentityMailer = Mailer & { templateContext?: () => Promise<TemplateContext> };
+
+const offlineNames = createCatalogNames(undefined);
+const defaultTemplateContext = async (): Promise<TemplateContext> => ({ names: await offlineNames(), portalUrl: 'http://127.0.0.1:8080' });
 
 export type SendNotificationRequest = ParsedBodyOf<typeof identityInternal.sendNotification>;
 
 const CLAIM_LEASE_MS = 60_000;
 
 /** Sends the profile's email for a template, once per idempotency key. */
-export async function sendNotification(db: Db, mailer: Mailer, input: SendNotificationRequest) {
+export async function sendNotification(db: Db, mailer: IdentityMailer, input: SendNotificationRequest) {
   const profile = await db.profile.findUnique({ where: { id: input.profileId } });
   if (!profile) throw notFound('profile-not-found', 'No such profile.');
   if (!profile.email) throw unprocessable('no-email-on-file', 'The profile has no email address.');
@@ -37,9 +45,8 @@ export interface Delivery {
  * Sends one email per idempotency key. The row is claimed before sending and marked sent after;
  * a retry after success answers `already-sent`; a claim left by a crashed sender expires after a minute.
  */
-export async function deliver(db: Db, mailer: Mailer, input: Delivery) {
-  const rendered = renderTemplate(input.template, input.data);
-  if (!rendered) throw badRequest('unknown-template', `No email template named ${input.template}.`);
+export async function deliver(db: Db, mailer: IdentityMailer, input: Delivery) {
+  const rendered = await renderTemplate(input.template, input.data, await (mailer.templateContext ?? defaultTemplateContext)());
 
   let row = await db.notification.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
   if (!row) {
@@ -80,6 +87,7 @@ export async function deliver(db: Db, mailer: Mailer, input: Delivery) {
     to: input.to,
     subject: rendered.subject,
     text: rendered.text,
+    html: rendered.html,
     messageId: `<${row.id}@elar.example>`,
     headers: { 'X-ELAR-Notification': row.id, 'X-ELAR-Template': input.template },
   });

@@ -1,7 +1,6 @@
 import type { Db } from '../db/client';
-import { isUniqueViolation } from '../db/client';
 import { mepidFromSequence } from '../profiles/mepid';
-import { proposeUsername } from '../profiles/username';
+import { withNewUsername } from '../profiles/username';
 import type { HashedSubmission } from '../profiles/submission';
 
 /**
@@ -17,24 +16,18 @@ export async function createProfileFromSubmission(db: Db, caseId: string, s: Has
     }
     const rows = await tx.$queryRaw<{ v: bigint }[]>`SELECT nextval('mepid_seq') AS v`;
     const mepid = mepidFromSequence(BigInt(rows[0]!.v));
-    let profile;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        profile = await tx.profile.create({
-          data: {
-            mepid, username: proposeUsername(s.firstName, s.lastName), source: 'EDUCATOR',
-            firstName: s.firstName, middleName: s.middleName, lastName: s.lastName, priorNames: s.priorNames,
-            dateOfBirth: new Date(`${s.dateOfBirth}T00:00:00Z`), ssnLast4Digest: s.ssnLast4Digest,
-            email: s.email, phone: s.phone, address: s.address as object, priorLicenseNumbers: s.priorLicenseNumbers,
-            passwordHash: s.passwordHash, hintQuestion: s.hintQuestion, hintAnswerHash: s.hintAnswerHash,
-            passwordHistory: { create: { hash: s.passwordHash } },
-          },
-        });
-        break;
-      } catch (err) {
-        if (!isUniqueViolation(err) || attempt >= 5) throw err;
-      }
-    }
+    const profile = await withNewUsername(tx, s.firstName, s.lastName, (username) =>
+      tx.profile.create({
+        data: {
+          mepid, username, source: 'EDUCATOR',
+          firstName: s.firstName, middleName: s.middleName, lastName: s.lastName, priorNames: s.priorNames,
+          dateOfBirth: new Date(`${s.dateOfBirth}T00:00:00Z`), ssnLast4Digest: s.ssnLast4Digest,
+          email: s.email, phone: s.phone, address: s.address as object, priorLicenseNumbers: s.priorLicenseNumbers,
+          passwordHash: s.passwordHash, hintQuestion: s.hintQuestion, hintAnswerHash: s.hintAnswerHash,
+          passwordHistory: { create: { hash: s.passwordHash } },
+        },
+      }),
+    );
     await tx.partialMatchCase.update({ where: { id: caseId }, data: { resolution: `created:${profile.id}` } });
     return profile;
   });

@@ -3,7 +3,7 @@ import type { CreateProfileRequest } from '@elar/api';
 import type { Logger } from '@elar/logger';
 import type { Mailer } from '@elar/mail';
 import type { PasswordPolicyName } from '../credentials/password-policy';
-import { isUniqueViolation, type Db } from '../db/client';
+import type { Db } from '../db/client';
 import type { Prisma } from '../generated/prisma/client';
 import { deliver } from '../notifications/send-notification';
 import { createCaseRow, startCaseWorkflow } from '../partial-match/open-case';
@@ -12,7 +12,7 @@ import { matchProfile } from './matching';
 import { mepidFromSequence } from './mepid';
 import type { Onboarding } from './onboarding';
 import { assemble, hashCredentialsPage, hashIdentityPage, type HashedSubmission } from './submission';
-import { proposeUsername } from './username';
+import { withNewUsername } from './username';
 
 export interface CreateProfileDeps {
   db: Db;
@@ -36,17 +36,6 @@ type Tx = Prisma.TransactionClient;
 export async function nextMepid(tx: Tx | Db): Promise<string> {
   const rows = await tx.$queryRaw<{ v: bigint }[]>`SELECT nextval('mepid_seq') AS v`;
   return mepidFromSequence(BigInt(rows[0]!.v));
-}
-
-/** Assigns a fresh user name, retrying on the (rare) collision the unique index reports. */
-export async function withNewUsername<T>(first: string, last: string, write: (username: string) => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await write(proposeUsername(first, last));
-    } catch (err) {
-      if (!isUniqueViolation(err) || attempt >= 5) throw err;
-    }
-  }
 }
 
 /** All four pages in one request: validate, hash, then submit. */
@@ -77,7 +66,7 @@ export async function submitProfile(deps: CreateProfileDeps, s: HashedSubmission
       return { outcome: 'exact-match' as const, profileId: match.record.id };
     }
     if (match.kind === 'exact') {
-      const completed = await withNewUsername(s.firstName, s.lastName, (username) =>
+      const completed = await withNewUsername(tx, s.firstName, s.lastName, (username) =>
         tx.profile.update({
           where: { id: match.record.id },
           data: {
@@ -93,13 +82,14 @@ export async function submitProfile(deps: CreateProfileDeps, s: HashedSubmission
     const orgCode = s.organizationCodes?.[0];
     const organization = orgCode ? await tx.organization.findUnique({ where: { code: orgCode } }) : null;
     const mepid = await nextMepid(tx);
-    const created = await withNewUsername(s.firstName, s.lastName, (username) =>
+    const created = await withNewUsername(tx, s.firstName, s.lastName, (username) =>
       tx.profile.create({
         data: {
           mepid, username, source: 'EDUCATOR',
           firstName: s.firstName, middleName: s.middleName, lastName: s.lastName, priorNames: s.priorNames,
           dateOfBirth: dob, ssnLast4Digest: s.ssnLast4Digest, email: s.email, phone: s.phone, address: s.address as object,
-          organizationId: organization?.id, priorLicenseNumbers: s.priorLicenseNumbers,
+          // Named organizations are a request: the person joins the staff list when its administrator approves.
+          requestedOrganizationId: organization?.id, priorLicenseNumbers: s.priorLicenseNumbers,
           passwordHash: s.passwordHash, hintQuestion: s.hintQuestion, hintAnswerHash: s.hintAnswerHash,
           passwordHistory: { create: { hash: s.passwordHash } },
         },

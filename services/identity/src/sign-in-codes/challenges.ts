@@ -4,7 +4,8 @@ import { audit } from '../audit/audit';
 import type { Db } from '../db/client';
 import type { Profile } from '../generated/prisma/client';
 import { deliver } from '../notifications/send-notification';
-import { codeDigest, maskEmail, newChallengeId, newCode, sameDigest } from './code';
+import { maskEmail } from '../notifications/mask-email';
+import { codeDigest, newChallengeId, newCode, sameDigest } from './code';
 import { SIGN_IN_CODE_RULES as RULES } from './rules';
 import { assertUnder, countHit, throttled } from './throttle';
 

@@ -18,10 +18,3 @@ export function sameDigest(a: string, b: string): boolean {
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
-
-/** `ada.lovelace@example.org` -> `a***@example.org`: enough to recognise, not to learn. */
-export function maskEmail(email: string): string {
-  const at = email.lastIndexOf('@');
-  if (at < 1) return '***';
-  return `${email[0]}***${email.slice(at)}`;
-}

@@ -1,13 +1,11 @@
 import type { Express } from 'express';
 import { resendSignInCodeRequest, signInRequest, verifySignInCodeRequest } from '@elar/api';
-import { parse, readPrincipal } from '@elar/http';
+import { clientAddress, parse, readPrincipal } from '@elar/http';
 import type { IdentityDeps } from '../deps';
 import { openSession, signIn } from '../auth/sessions';
 import { deriveKey } from './code';
 import { openChallenge, resendChallenge, verifyChallenge } from './challenges';
 import { isTrustedDevice, revokeTrustedDevices, trustDevice } from './trusted-devices';
-
-const clientIpOf = (req: { header(name: string): string | undefined }) => req.header('x-client-ip') ?? undefined;
 
 /**
  * Sign-in with the emailed code (`SIGN_IN_CODE=required`, the default): the password step answers
@@ -20,8 +18,8 @@ export function mountSignInCodeRoutes(app: Express, deps: IdentityDeps): void {
 
   app.post('/internal/auth/sign-in', async (req, res) => {
     const { username, password, deviceToken } = parse(signInRequest, req.body);
-    const clientIp = clientIpOf(req);
-    const result = await signIn(deps.db, ttl, username, password, clientIp, async (profile) => {
+    const clientIp = clientAddress(req);
+    const result = await signIn({ db: deps.db, ttlMinutes: ttl, piiKey: deps.piiKey }, username, password, clientIp, async (profile) => {
       if (deps.config.SIGN_IN_CODE === 'off') return undefined;
       if (await isTrustedDevice(deps.db, deviceKey, profile.id, deviceToken)) return undefined;
       return openChallenge(challengeDeps, profile, clientIp);
@@ -31,7 +29,7 @@ export function mountSignInCodeRoutes(app: Express, deps: IdentityDeps): void {
 
   app.post('/internal/auth/sign-in/verify', async (req, res) => {
     const body = parse(verifySignInCodeRequest, req.body);
-    const profileId = await verifyChallenge(challengeDeps, body.challengeId, body.code, clientIpOf(req));
+    const profileId = await verifyChallenge(challengeDeps, body.challengeId, body.code, clientAddress(req));
     const profile = await deps.db.profile.findUniqueOrThrow({ where: { id: profileId }, include: { organization: true } });
     const session = await openSession(deps.db, ttl, profile);
     res.json({ ...session, ...(body.trustDevice ? { deviceToken: await trustDevice(deps.db, deviceKey, profile.id) } : {}) });

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Express } from 'express';
-import { staffRequest, staffUpdateRequest } from '@elar/api';
-import { conflict } from '@elar/errors';
+import { membershipDecisionRequest, staffRequest, staffUpdateRequest } from '@elar/api';
+import { conflict, notFound } from '@elar/errors';
 import { parse, readPrincipal } from '@elar/http';
 import type { IdentityDeps } from '../deps';
 import { audit } from '../audit/audit';
@@ -11,7 +11,9 @@ import type { Profile, Organization } from '../generated/prisma/client';
 import { nextMepid } from '../profiles/create-profile';
 import { normalizeName } from '../profiles/matching';
 import { toProfileView } from '../profiles/view';
+import { maskEmail } from '../notifications/mask-email';
 import { organizationFor, staffMember } from './access';
+import { confirmEmailChange, pendingEmailChange, requestStaffEmailChange } from './email-change';
 
 const ADMINS = ['directory-admin', 'customer-service'] as const;
 const staffView = (p: Profile & { organization: Organization | null }) => ({
@@ -19,6 +21,10 @@ const staffView = (p: Profile & { organization: Organization | null }) => ({
   hasAccount: p.username !== null,
   mustChangePassword: p.mustChangePassword,
 });
+
+const LINK_REQUESTED =
+  'The request was recorded. If this person already has an ELAR record, DESE customer service will link it to your organization; otherwise check the details and try again.';
+
 
 /** A temporary password that satisfies the portal's rules: 10 letters and digits, at least one of each. */
 function temporaryPassword(): string {
@@ -32,6 +38,11 @@ function temporaryPassword(): string {
 
 /** The staff directory of an organization, kept by its directory administrators. */
 export function mountStaffRoutes(app: Express, deps: IdentityDeps): void {
+  /** The staff view plus an email change waiting for the person (masked: the administrator typed it, the view need not echo it). */
+  const staffViewWithPending = async (p: Profile & { organization: Organization | null }) => {
+    const pending = await pendingEmailChange(deps.db, p.id);
+    return { ...staffView(p), pendingEmailChange: pending ? { maskedNewEmail: maskEmail(pending.newEmail), expiresAt: pending.expiresAt.toISOString() } : null };
+  };
   app.get('/organizations/:code/staff', async (req, res) => {
     const who = readPrincipal(req, ADMINS);
     const org = await organizationFor(deps.db, who, req.params.code!);
@@ -48,10 +59,14 @@ export function mountStaffRoutes(app: Express, deps: IdentityDeps): void {
     const dob = new Date(`${body.dateOfBirth}T00:00:00Z`);
     const created = await deps.db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${body.dateOfBirth}:${digest}`}))`;
-      const same = await tx.profile.findMany({ where: { dateOfBirth: dob, ssnLast4Digest: digest } });
-      if (same.some((p) => normalizeName(p.lastName) === normalizeName(body.lastName))) {
-        throw conflict('staff-exists', 'A record for this person already exists; ask DESE customer service to link it to your organization.');
+      const same = (await tx.profile.findMany({ where: { dateOfBirth: dob, ssnLast4Digest: digest } })).filter(
+        (p) => normalizeName(p.lastName) === normalizeName(body.lastName),
+      );
+      if (same.some((p) => p.organizationId === org.id)) {
+        throw conflict('staff-exists', 'This person is already on your staff list.');
       }
+      // A record elsewhere is not this organization's to see: no "exists", no MEPID, no organization.
+      if (same.length) return null;
       return tx.profile.create({
         data: {
           mepid: await nextMepid(tx), source: 'ADMINISTRATOR', firstName: body.firstName, middleName: body.middleName,
@@ -60,6 +75,11 @@ export function mountStaffRoutes(app: Express, deps: IdentityDeps): void {
         include: { organization: true },
       });
     });
+    if (!created) {
+      await audit(deps.db, { action: 'staff.link-requested', outcome: 'pending', actorId: who.userId, detail: { organization: org.code } });
+      res.status(202).json({ message: LINK_REQUESTED });
+      return;
+    }
     await audit(deps.db, { action: 'staff.added', outcome: 'succeeded', actorId: who.userId, subjectId: created.id, detail: { organization: org.code } });
     res.status(201).json(staffView(created));
   });
@@ -68,9 +88,42 @@ export function mountStaffRoutes(app: Express, deps: IdentityDeps): void {
     const who = readPrincipal(req, ADMINS);
     const org = await organizationFor(deps.db, who, req.params.code!);
     const member = await staffMember(deps.db, org.id, req.params.mepid!);
-    const body = parse(staffUpdateRequest, req.body);
-    const updated = await deps.db.profile.update({ where: { id: member.id }, data: body, include: { organization: true } });
-    await audit(deps.db, { action: 'staff.edited', outcome: 'succeeded', actorId: who.userId, subjectId: member.id, detail: { fields: Object.keys(body).join(',') } });
+    const { email, ...fields } = parse(staffUpdateRequest, req.body);
+    await deps.db.profile.update({ where: { id: member.id }, data: fields });
+    await audit(deps.db, { action: 'staff.edited', outcome: 'succeeded', actorId: who.userId, subjectId: member.id, detail: { fields: Object.keys(fields).join(',') } });
+    const change = email ? await requestStaffEmailChange(deps, who, member, email) : { pending: false };
+    const updated = await deps.db.profile.findUniqueOrThrow({ where: { id: member.id }, include: { organization: true } });
+    res.status(change.pending ? 202 : 200).json(await staffViewWithPending(updated));
+  });
+
+  /** DESE customer service approves an administrator's pending change of a staff member's email. */
+  app.post('/organizations/:code/staff/:mepid/email-change/approval', async (req, res) => {
+    const who = readPrincipal(req, ['customer-service']);
+    const org = await organizationFor(deps.db, who, req.params.code!);
+    const member = await staffMember(deps.db, org.id, req.params.mepid!);
+    res.json(staffView(await confirmEmailChange(deps, who, member)));
+  });
+
+  /** Self-service profiles that named this organization: they join its staff only when an administrator approves. */
+  app.get('/organizations/:code/membership-requests', async (req, res) => {
+    const who = readPrincipal(req, ADMINS);
+    const org = await organizationFor(deps.db, who, req.params.code!);
+    const people = await deps.db.profile.findMany({ where: { requestedOrganizationId: org.id }, orderBy: { createdAt: 'asc' }, take: 500 });
+    res.json({ requests: people.map((p) => ({ mepid: p.mepid, firstName: p.firstName, lastName: p.lastName, requestedAt: p.createdAt.toISOString() })) });
+  });
+
+  app.post('/organizations/:code/membership-requests/:mepid', async (req, res) => {
+    const who = readPrincipal(req, ADMINS);
+    const org = await organizationFor(deps.db, who, req.params.code!);
+    const { decision } = parse(membershipDecisionRequest, req.body);
+    const person = await deps.db.profile.findFirst({ where: { mepid: req.params.mepid!, requestedOrganizationId: org.id } });
+    if (!person) throw notFound('membership-request-not-found', `No membership request from MEPID ${req.params.mepid} for this organization.`);
+    const updated = await deps.db.profile.update({
+      where: { id: person.id },
+      data: { requestedOrganizationId: null, ...(decision === 'approve' ? { organizationId: org.id } : {}) },
+      include: { organization: true },
+    });
+    await audit(deps.db, { action: 'staff.membership', outcome: decision, actorId: who.userId, subjectId: person.id, detail: { organization: org.code } });
     res.json(staffView(updated));
   });
 

@@ -30,6 +30,8 @@ const catalogSchema = z
     endorsements: z.array(z.object({ id, name: z.string().min(1), requirements: z.array(id) })),
     requirements: z.array(z.object({ id, name: z.string().min(1), coreAcademicOnly: z.boolean().default(false) })).min(1),
     renewal: renewalRulesSchema,
+    /** When holders of an expiring license are emailed: months before expiry, and the day itself. */
+    expiryReminders: z.object({ monthsBefore: z.array(z.number().int().min(1).max(36)), onExpiryDay: z.boolean() }),
   })
   .superRefine((c, ctx) => {
     const reqs = new Set(c.requirements.map((r) => r.id));

@@ -1,7 +1,6 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
 import type { resendRequest, vendorEvent } from '@elar/api';
-import { conflict, notFound, unauthorized } from '@elar/errors';
+import { conflict, notFound } from '@elar/errors';
 import type { Principal } from '@elar/http';
 import { cancelOrderUpdate, confirmAddressUpdate, hardCopyWorkflowId, vendorEventSignal } from '@elar/workflows';
 import type { LicensingDeps } from '../deps';
@@ -32,15 +31,8 @@ export async function resendOrder(deps: LicensingDeps, principal: Principal, ord
   return orderFor(deps.db, principal, orderNumber);
 }
 
-const sameSecret = (given: string | undefined, expected: string) => {
-  const a = Buffer.from(given ?? '');
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-};
-
-/** The print vendor's webhook: checked against the shared secret, then signalled to the order's workflow. */
-export async function forwardVendorEvent(deps: LicensingDeps, secret: string | undefined, event: z.infer<typeof vendorEvent>) {
-  if (!sameSecret(secret, deps.config.PRINT_VENDOR_WEBHOOK_SECRET)) throw unauthorized('bad-vendor-secret', 'Unknown print vendor.');
+/** The print vendor's webhook, once its signature is checked (vendor-signature.ts): signalled to the order's workflow. */
+export async function forwardVendorEvent(deps: LicensingDeps, event: z.infer<typeof vendorEvent>) {
   const job = await deps.db.printJob.findUnique({ where: { jobId: event.jobId }, include: { order: { include: includeOrder } } });
   if (!job) throw notFound('print-job-not-found', 'No such print job.');
   await runUpdate(() => deps.temporal.client.workflow.getHandle(hardCopyWorkflowId(job.order.orderNumber)).signal(vendorEventSignal, event), ended);

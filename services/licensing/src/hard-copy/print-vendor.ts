@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '@elar/errors';
 
@@ -22,18 +22,36 @@ export interface PrintVendor {
   cancel(jobId: string): Promise<void>;
 }
 
-export const printJobId = (idempotencyKey: string) => `PJ-${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 16).toUpperCase()}`;
+/** A fresh, unguessable job id (job ids appear in webhook calls; one derived from the order could be forged). */
+export const newPrintJobId = () => `PJ-${randomBytes(12).toString('hex').toUpperCase()}`;
+
+/** The job id this key was given, or a new one; two concurrent first submissions agree (an atomic hard link wins). */
+async function jobIdFor(spoolDir: string, idempotencyKey: string): Promise<string> {
+  const keys = join(spoolDir, 'keys');
+  const keyFile = join(keys, createHash('sha256').update(idempotencyKey).digest('hex'));
+  if (!existsSync(keyFile)) {
+    await mkdir(keys, { recursive: true });
+    const candidate = join(keys, `${randomBytes(8).toString('hex')}.tmp`);
+    await writeFile(candidate, newPrintJobId());
+    await link(candidate, keyFile).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw err;
+    });
+    await unlink(candidate);
+  }
+  return (await readFile(keyFile, 'utf8')).trim();
+}
 
 /**
  * The default vendor: a spool folder (one folder per job: certificate.pdf and job.json, written
- * atomically). The job id derives from the key and an existing job is answered as it is, so a
- * retried submission never makes a second job. It can be told to fail, to show retries.
+ * atomically). Each job gets a random id; the vendor remembers which id it gave each key
+ * (`keys/<sha256 of key>`), so a retried submission is answered with the same job, never a second
+ * one. It can be told to fail, to show retries.
  */
 export function createLocalPrintVendor(opts: { spoolDir: string; failTimes: number }): PrintVendor {
   const attempts = new Map<string, number>();
   return {
     async submit(job) {
-      const jobId = printJobId(job.idempotencyKey);
+      const jobId = await jobIdFor(opts.spoolDir, job.idempotencyKey);
       const dir = join(opts.spoolDir, jobId);
       if (existsSync(join(dir, 'job.json'))) return { jobId };
       const attempt = (attempts.get(job.idempotencyKey) ?? 0) + 1;

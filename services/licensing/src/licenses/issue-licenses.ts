@@ -2,6 +2,7 @@ import { notFound } from '@elar/errors';
 import type { LicensingDeps } from '../deps';
 import { recordEvent } from '../applications/timeline';
 import { isUniqueViolation } from '../db/client';
+import { scheduleExpiryReminders } from './expiry-reminders';
 
 export const addYears = (d: Date, years: number) => {
   const x = new Date(d);
@@ -21,6 +22,7 @@ export async function issueLicenses(deps: LicensingDeps, applicationNumber: stri
   for (const item of app.items) {
     const existing = await deps.db.license.findUnique({ where: { sourceItemId: item.id } });
     if (existing) {
+      await scheduleExpiryReminders(deps, existing); // a retried activity: started once, whatever the step that failed
       numbers.push(existing.licenseNumber);
       continue;
     }
@@ -38,6 +40,7 @@ export async function issueLicenses(deps: LicensingDeps, applicationNumber: stri
         validityKind: validity.kind, validityYears: validity.years, status: 'Active',
       },
     });
+    await scheduleExpiryReminders(deps, license);
     numbers.push(license.licenseNumber);
   }
   try {

@@ -6,6 +6,7 @@ import type { LicensingDeps } from '../deps';
 import { applicationFor } from '../applications/access';
 import { DRAFT_STATUSES } from '../applications/checklist';
 import { recordEvent } from '../applications/timeline';
+import { notifyEducator } from '../notifications/notify-educator';
 import { applicationFeeCents } from '../catalog/catalog';
 import { isUniqueViolation } from '../db/client';
 import type { Payment } from '../generated/prisma/client';
@@ -58,5 +59,9 @@ export async function payApplication(deps: LicensingDeps, principal: Principal, 
   }
   payment = await deps.db.payment.update({ where: { id: payment.id }, data: { status: 'succeeded', receiptId: result.receiptId } });
   await recordEvent(deps, app, { actor: 'educator', type: 'payment-received', detail: { amountCents, receiptId: result.receiptId } });
+  await notifyEducator(deps, {
+    idempotencyKey: `payment-received:${payment.id}`, profileId: app.profileId, template: 'payment-received',
+    data: { applicationNumber, amountCents, receiptId: result.receiptId, paidAt: new Date().toISOString() },
+  });
   return { created: true, receipt: receipt(payment) };
 }

@@ -2,6 +2,7 @@ import type { ParsedBodyOf, licensingInternal } from '@elar/internal-api';
 import { notFound } from '@elar/errors';
 import { RENEWAL_FINAL_STATUSES } from '@elar/vocabulary';
 import type { LicensingDeps } from '../deps';
+import { renewExpiryReminders } from '../licenses/expiry-reminders';
 import { addYears } from '../licenses/issue-licenses';
 import type { RenewalResult } from './renewal-view';
 
@@ -34,4 +35,15 @@ export async function recordRenewalStatus(
     await tx.renewal.update({ where: { id: r.id }, data: { result } });
     return { recorded: true };
   });
+  if (input.status === 'Renewed') await moveExpiryReminders(deps, input.renewalNumber);
+}
+
+/** After the extension (and on every retry of the report, so a failed try is completed): old term's reminders end, new term's start. */
+async function moveExpiryReminders(deps: LicensingDeps, renewalNumber: string) {
+  const renewal = await deps.db.renewal.findUniqueOrThrow({ where: { renewalNumber } });
+  if (renewal.status !== 'Renewed') return;
+  for (const item of (renewal.result ?? []) as RenewalResult) {
+    const license = await deps.db.license.findUnique({ where: { licenseNumber: item.licenseNumber } });
+    if (license) await renewExpiryReminders(deps, license, item.previousExpiresAt.slice(0, 10));
+  }
 }

@@ -5,11 +5,20 @@ import type { LicensingDeps } from '../deps';
 import { applicationFor } from '../applications/access';
 import { checklist, DRAFT_STATUSES } from '../applications/checklist';
 import { recordEvent } from '../applications/timeline';
+import { itemDescriptor, notifyEducator } from '../notifications/notify-educator';
 
 /** Paid + requirements met -> starts the review workflow (its id rejects a second start: one review per application). */
 export async function submitApplication(deps: LicensingDeps, principal: Principal, applicationNumber: string) {
   const app = await applicationFor(deps.db, principal, applicationNumber);
-  if (app.submittedAt) return app; // a double submit: same answer, still one workflow
+  const confirm = () =>
+    notifyEducator(deps, {
+      idempotencyKey: `application-submitted:${app.applicationNumber}`, profileId: app.profileId, template: 'application-submitted',
+      data: { applicationNumber: app.applicationNumber, items: app.items.map(itemDescriptor).join(', ') },
+    });
+  if (app.submittedAt) {
+    await confirm(); // a double submit: same answer, still one workflow, still one email
+    return app;
+  }
   if (!DRAFT_STATUSES.includes(app.status)) throw conflict('application-not-submittable', `An application that is ${app.status} cannot be submitted.`);
   const missing = checklist(deps.catalog, app.items, app.documents).filter((r) => !r.met);
   if (missing.length) throw conflict('requirements-not-met', 'Some requirements have no document yet.', missing.map((r) => r.id));
@@ -21,5 +30,6 @@ export async function submitApplication(deps: LicensingDeps, principal: Principa
     domainCounters().applicationsSubmitted.inc({ license_type: licenseType });
     await recordEvent(deps, app, { actor: 'educator', type: 'submitted', status: app.status === 'Pending' ? 'Ready for Review' : app.status });
   }
+  await confirm();
   return applicationFor(deps.db, principal, applicationNumber);
 }

@@ -1,12 +1,13 @@
 import type { Express } from 'express';
-import { PRINT_VENDOR_SECRET_HEADER, hardCopyOrderParams, hardCopyOrderRequest, licenseNumberParams, resendRequest, vendorEvent } from '@elar/api';
-import { parse, readPrincipal } from '@elar/http';
+import { hardCopyOrderParams, hardCopyOrderRequest, licenseNumberParams, resendRequest, vendorEvent } from '@elar/api';
+import { parse, rawBodyOf, readPrincipal } from '@elar/http';
 import type { LicensingDeps } from '../deps';
 import { renderCertificate } from '../hard-copy/certificate';
 import { cancelOrder, forwardVendorEvent, resendOrder } from '../hard-copy/order-updates';
 import { includeOrder, orderFor, toOrderView } from '../hard-copy/order-view';
 import { ownedLicense, placeOrder } from '../hard-copy/place-order';
 import { ensureVerificationCode } from '../hard-copy/verification-code';
+import { VENDOR_SIGNATURE_HEADER, VENDOR_TIMESTAMP_HEADER, verifyVendorSignature } from '../hard-copy/vendor-signature';
 import { toCertificateContent } from '../licenses/license-views';
 import { streamStatus } from './status-stream';
 
@@ -54,6 +55,11 @@ export function mountHardCopyRoutes(app: Express, deps: LicensingDeps): void {
   });
 
   app.post('/print-vendor/events', async (req, res) => {
-    res.status(202).json(await forwardVendorEvent(deps, req.header(PRINT_VENDOR_SECRET_HEADER), parse(vendorEvent, req.body)));
+    verifyVendorSignature(
+      deps.config.PRINT_VENDOR_WEBHOOK_SECRET,
+      { timestamp: req.header(VENDOR_TIMESTAMP_HEADER), signature: req.header(VENDOR_SIGNATURE_HEADER) },
+      rawBodyOf(req),
+    );
+    res.status(202).json(await forwardVendorEvent(deps, parse(vendorEvent, req.body)));
   });
 }

@@ -9,6 +9,13 @@ import { recordRenewalStatus } from '../renewals/record-renewal-status';
 
 /** What workers report from the review and renewal workflows (@elar/internal-api); every report is deduplicated. */
 export function mountInternalRoutes(app: Express, deps: LicensingDeps): void {
+  /** The expiry-reminder workflow asks this before each email: a renewed license has moved on. */
+  mountInternalRoute(app, licensingInternal.licenseExpiry, async ({ params }) => {
+    const license = await deps.db.license.findUnique({ where: { licenseNumber: params.licenseNumber }, select: { expiresAt: true, status: true } });
+    if (!license) throw notFound('license-not-found', 'No such license.');
+    return { expiresOn: license.expiresAt ? license.expiresAt.toISOString().slice(0, 10) : null, status: license.status };
+  });
+
   const load = async (applicationNumber: string) => {
     const a = await deps.db.application.findUnique({ where: { applicationNumber } });
     if (!a) throw notFound('application-not-found', 'No such application.');

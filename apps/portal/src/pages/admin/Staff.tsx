@@ -52,7 +52,10 @@ export function Staff() {
     const r = await call(api.POST('/organizations/{code}/staff', { params: { path: { code } }, body }));
     if (!r.ok) return setProblem(r.problem);
     setProblem(undefined);
-    setNotice(`Added ${body.firstName} ${body.lastName} (MEPID ${r.data.mepid}). They can now create their profile and receive a user name.`);
+    // 202: the person may already have a record in another organization; customer service links it (which one is never said).
+    setNotice('mepid' in r.data
+      ? `Added ${body.firstName} ${body.lastName} (MEPID ${r.data.mepid}). They can now create their profile and receive a user name.`
+      : r.data.message);
     form.reset();
     await reload();
   };

@@ -1,0 +1,69 @@
+import type { RequestHandler } from 'express';
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { AppError } from '@elar/errors';
+import type { Logger } from '@elar/logger';
+
+export interface RateLimits {
+  /** Middleware allowing `perMinute` requests per client address, counted under `name`. */
+  perMinute(name: string, perMinute: number): RequestHandler;
+  /** `redis` when counts are shared by every gateway replica, `memory` when they are this process's own. */
+  readonly store: 'redis' | 'memory';
+  close(): Promise<void>;
+}
+
+/**
+ * Rate limits counted in Redis, so every gateway replica sees the same counts (a client spreading
+ * requests over replicas gets no more). Without REDIS_URL (local `npm start` only: production
+ * refuses to start without it) each process counts alone. If Redis stops answering, each replica
+ * falls back to its own in-memory count until it is back, rather than refusing every request.
+ */
+export async function createRateLimits(opts: { redisUrl?: string; logger: Logger; keyPrefix?: string }): Promise<RateLimits> {
+  let redis: Redis | undefined;
+  if (opts.redisUrl) {
+    redis = new Redis(opts.redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 5000 });
+    redis.on('error', (err) => opts.logger.warn({ errorCode: (err as { code?: string }).code }, 'rate-limit store (Redis) error'));
+    try {
+      await redis.connect();
+    } catch (err) {
+      redis.disconnect();
+      throw new Error(`REDIS_URL: cannot connect to the rate-limit store (${(err as Error).message})`);
+    }
+  }
+  const prefix = opts.keyPrefix ?? 'elar:rl';
+  const make = (name: string, points: number): RateLimiterAbstract =>
+    redis
+      ? new RateLimiterRedis({
+          storeClient: redis, keyPrefix: `${prefix}:${name}`, points, duration: 60,
+          insuranceLimiter: new RateLimiterMemory({ keyPrefix: `${prefix}:${name}:insurance`, points, duration: 60 }),
+        })
+      : new RateLimiterMemory({ keyPrefix: `${prefix}:${name}`, points, duration: 60 });
+
+  return {
+    store: redis ? 'redis' : 'memory',
+    perMinute(name, perMinute) {
+      const limiter = make(name, perMinute);
+      return (req, res, next) => {
+        const key = req.ip ?? 'unknown';
+        const headers = (r: RateLimiterRes) => {
+          res.setHeader('ratelimit-policy', `"${name}";q=${perMinute};w=60`);
+          res.setHeader('ratelimit', `"${name}";r=${Math.max(0, r.remainingPoints)};t=${Math.ceil(r.msBeforeNext / 1000)}`);
+        };
+        limiter.consume(key).then(
+          (r) => {
+            headers(r);
+            next();
+          },
+          (r: unknown) => {
+            if (!(r instanceof RateLimiterRes)) return next(r);
+            headers(r);
+            next(new AppError(429, 'rate-limited', 'Too many requests; slow down and try again in a minute.', { retryAfterSeconds: Math.ceil(r.msBeforeNext / 1000) }));
+          },
+        );
+      };
+    },
+    async close() {
+      if (redis) await redis.quit().catch(() => redis!.disconnect());
+    },
+  };
+}
