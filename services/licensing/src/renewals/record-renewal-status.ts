@@ -6,7 +6,6 @@ import { renewExpiryReminders } from '../licenses/expiry-reminders';
 import { addYears } from '../licenses/issue-licenses';
 import type { RenewalResult } from './renewal-view';
 
-
 /**
  * What the renewal workflow reports. `Renewed` moves each license's expiry from the one recorded
  * when the renewal was created to `extendsYears` later, in one transaction guarded on the renewal
@@ -16,7 +15,7 @@ export async function recordRenewalStatus(
   deps: LicensingDeps,
   input: ParsedBodyOf<typeof licensingInternal.recordRenewalStatus> & { renewalNumber: string },
 ): Promise<{ recorded: boolean }> {
-  return deps.db.$transaction(async (tx) => {
+  const outcome = await deps.db.$transaction(async (tx) => {
     const r = await tx.renewal.findUnique({ where: { renewalNumber: input.renewalNumber } });
     if (!r) throw notFound('renewal-not-found', 'No such renewal.');
     const claimed = await tx.renewal.updateMany({
@@ -36,6 +35,7 @@ export async function recordRenewalStatus(
     return { recorded: true };
   });
   if (input.status === 'Renewed') await moveExpiryReminders(deps, input.renewalNumber);
+  return outcome;
 }
 
 /** After the extension (and on every retry of the report, so a failed try is completed): old term's reminders end, new term's start. */
