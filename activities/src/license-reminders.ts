@@ -1,17 +1,12 @@
-import type { ServiceClient } from '@elar/http';
+import { licensingInternal, type ResponseOf } from '@elar/internal-api';
+import type { InternalClient } from './internal-client';
 
-export interface LicenseExpiry {
-  /** `YYYY-MM-DD`, or null for a license counted in years of employment. */
-  expiresOn: string | null;
-  status: string;
-}
+/** `expiresOn` is `YYYY-MM-DD`, or null for a license counted in years of employment. */
+export type LicenseExpiry = ResponseOf<typeof licensingInternal.licenseExpiry>;
 
 /** What the expiry-reminder workflow asks licensing before each email. */
-export function createLicenseReminderActivities(deps: { licensing: ServiceClient }) {
+export function createLicenseReminderActivities(deps: { licensing: InternalClient }) {
   return {
-    async currentLicenseExpiry(licenseNumber: string): Promise<LicenseExpiry> {
-      const res = await deps.licensing.get<LicenseExpiry>(`/internal/licenses/${encodeURIComponent(licenseNumber)}/expiry`);
-      return res.body;
-    },
+    currentLicenseExpiry: (licenseNumber: string): Promise<LicenseExpiry> => deps.licensing.call(licensingInternal.licenseExpiry, { licenseNumber }, {}),
   };
 }

@@ -1,27 +1,17 @@
-import type { ServiceClient } from '@elar/http';
+import { identityInternal } from '@elar/internal-api';
+import type { InternalClient, StepInput } from './internal-client';
+import type { ResponseOf } from '@elar/internal-api';
 
-export interface SendNotificationInput {
-  /** Derived by the workflow from its business id: the identity service sends once per key. */
-  idempotencyKey: string;
-  profileId: string;
-  template: string;
-  data?: Record<string, string | number | boolean | null>;
-}
-
-export interface NotificationReceipt {
-  notificationId: string;
-  status: 'sent' | 'already-sent';
-}
+/** Derived by the workflow from its business id: the identity service sends once per key. */
+export type SendNotificationInput = StepInput<typeof identityInternal.sendNotification>;
+export type NotificationReceipt = ResponseOf<typeof identityInternal.sendNotification>;
 
 /**
  * Email goes through the identity service, which knows the address and records each idempotency key,
  * so no email address enters workflow history and no retry sends twice.
  */
-export function createNotificationActivities(deps: { identity: ServiceClient }) {
+export function createNotificationActivities(deps: { identity: InternalClient }) {
   return {
-    async sendNotification(input: SendNotificationInput): Promise<NotificationReceipt> {
-      const res = await deps.identity.post<NotificationReceipt>('/internal/notifications', input);
-      return res.body;
-    },
+    sendNotification: deps.identity.step(identityInternal.sendNotification),
   };
 }

@@ -1,26 +1,15 @@
-import type { ServiceClient } from '@elar/http';
+import { identityInternal } from '@elar/internal-api';
+import type { InternalClient, StepInput } from './internal-client';
 
-export interface CaseStep {
-  caseNumber: string;
-  idempotencyKey: string;
-}
-
-export interface ApplyResolutionInput extends CaseStep {
-  action: string;
-  actorId: string;
-  note?: string;
-}
+export type CaseStep = StepInput<typeof identityInternal.notifyCaseOpened>;
+export type ApplyResolutionInput = StepInput<typeof identityInternal.applyResolution>;
 
 /** The partial-match process's steps, each a call to identity, which owns the case and its emails. */
-export function createPartialMatchActivities(deps: { identity: ServiceClient }) {
-  const step = <I extends CaseStep>(path: string) => async (input: I): Promise<{ ok: true }> => {
-    const res = await deps.identity.post<{ ok: true }>(`/internal/partial-match-cases/${encodeURIComponent(input.caseNumber)}/${path}`, input);
-    return res.body;
-  };
+export function createPartialMatchActivities(deps: { identity: InternalClient }) {
   return {
-    notifyCaseOpened: step<CaseStep>('notify-opened'),
-    remindAdministrators: step<CaseStep>('remind'),
-    escalateCase: step<CaseStep>('escalate'),
-    applyResolution: step<ApplyResolutionInput>('apply-resolution'),
+    notifyCaseOpened: deps.identity.step(identityInternal.notifyCaseOpened),
+    remindAdministrators: deps.identity.step(identityInternal.remindAdministrators),
+    escalateCase: deps.identity.step(identityInternal.escalateCase),
+    applyResolution: deps.identity.step(identityInternal.applyResolution),
   };
 }

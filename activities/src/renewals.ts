@@ -1,19 +1,12 @@
-import type { ServiceClient } from '@elar/http';
+import { licensingInternal } from '@elar/internal-api';
+import type { InternalClient, StepInput } from './internal-client';
 
-export interface RecordRenewalStatusInput {
-  /** Workflow id + status: the service applies each key once (an extension never happens twice). */
-  idempotencyKey: string;
-  renewalNumber: string;
-  status: 'Processing' | 'Under Review' | 'Renewed' | 'Denied';
-  evaluatorId?: string;
-  reason?: string;
-}
+/** Workflow id + status: the service applies each key once (an extension never happens twice). */
+export type RecordRenewalStatusInput = StepInput<typeof licensingInternal.recordRenewalStatus>;
 
 /** Licensing's internal renewal API; `Renewed` moves the licenses' expiry, once. */
-export function createRenewalActivities(deps: { licensing: ServiceClient }) {
+export function createRenewalActivities(deps: { licensing: InternalClient }) {
   return {
-    async recordRenewalStatus(input: RecordRenewalStatusInput): Promise<void> {
-      await deps.licensing.post(`/internal/renewals/${encodeURIComponent(input.renewalNumber)}/status`, input);
-    },
+    recordRenewalStatus: deps.licensing.step(licensingInternal.recordRenewalStatus),
   };
 }

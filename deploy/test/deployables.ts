@@ -4,7 +4,7 @@ import { gatewayEnv, gatewayProduction } from '../../services/gateway/src/env';
 import { identityEnv, identityProduction } from '../../services/identity/src/env';
 import { licensingEnv, licensingProduction } from '../../services/licensing/src/env';
 import { workerEnv, workerProduction } from '../../services/worker/src/env';
-import { TASK_QUEUES } from '../../workflows/src/shared/task-queues';
+import { TASK_QUEUES } from '../../packages/vocabulary/src/task-queues';
 
 /** Each deployable's config schema (its env.ts) and the Deployments that run it. */
 export const DEPLOYABLES: { name: string; schema: z.ZodObject; production?: ProductionRules; deployments: string[] }[] = [

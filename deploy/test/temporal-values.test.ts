@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { SA, searchAttributeFlags } from '../../workflows/src/shared/search-attributes';
+import { SA, searchAttributeFlags } from '../../packages/vocabulary/src/search-attributes';
 import { DEPLOY, baseObjects, named, readDocs } from './load-manifests';
 
 const values = readDocs(join(DEPLOY, 'temporal', 'values.yaml'))[0]!.value;

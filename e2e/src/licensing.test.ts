@@ -128,6 +128,9 @@ describe('licensing through the gateway: apply, pay, submit, review with corresp
       expect(claimed.status).toBe(200);
       expect(claimed.body.status).toBe('Under Review');
       const dueDate = new Date(Date.now() + 10 * 86_400_000).toISOString();
+      // Only requirements the educator can answer (the application's own checklist).
+      const unknown = await t.api.post(`/applications/${n}/decisions`, { action: 'request-information', missingRequirements: ['no-such-requirement'], dueDate }, evaluator.token);
+      expect([unknown.status, unknown.body.error.code, unknown.body.error.details]).toEqual([422, 'unknown-requirement', ['no-such-requirement']]);
       const requested = await t.api.post(`/applications/${n}/decisions`, { action: 'request-information', missingRequirements: ['mtel-subject'], dueDate }, evaluator.token);
       expect(requested.status).toBe(200);
       expect(requested.body.status).toBe('Awaiting Applicant');

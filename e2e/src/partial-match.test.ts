@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { newProfile } from './client';
 import { useTestStack } from './stack';
-import { findWorkflows } from './temporal';
+import { findWorkflows, waitForClose } from './temporal';
 import { createOrganization, createPerson } from './staff';
 
 const PII_KEY = 'e2e-identity-pii-key-0123456789';
@@ -57,6 +57,8 @@ describe('profile outcomes that meet an existing record', () => {
 
     const decided = await t.api.post(`/partial-match-cases/${caseNumber}/resolution`, { action: 'different-people' }, adminToken);
     expect(decided.status).toBe(200);
+    // The answer shows the status the decision leads to, not the one before it.
+    expect(decided.body).toMatchObject({ caseNumber, accepted: true, status: 'resolved-different-people' });
     const again = await t.api.post(`/partial-match-cases/${caseNumber}/resolution`, { action: 'reject' }, adminToken);
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('case-already-resolved');
@@ -64,6 +66,10 @@ describe('profile outcomes that meet an existing record', () => {
     const outcome = await t.stack.mail.waitFor((m) => m.to.includes(submission.contact.email) && m.subject.includes('decided'), 60_000);
     const username = /user name (\S+) /.exec(outcome.text)?.[1];
     expect(username).toBeDefined();
+    // Once the case's workflow has ended, a late decision is still a clear 409, never a 500.
+    await waitForClose(t.stack.temporalAddress, `partial-match:${caseNumber}`);
+    const late = await t.api.post(`/partial-match-cases/${caseNumber}/resolution`, { action: 'reject' }, adminToken);
+    expect([late.status, late.body.error.code]).toEqual([409, 'case-already-resolved']);
     const token = await signIn(username!, submission.credentials.password);
     expect((await t.api.get('/me', token)).body.lastName).toBe('Rivera-Smith');
 

@@ -161,6 +161,11 @@ describe('evaluator actions and documents through the gateway', () => {
     // Assignment: not by a colleague who does not hold it; by the holder; by customer service.
     const notHolder = await api.post(`/applications/${n}/assign`, { evaluatorId: colleague.id }, colleague.token);
     expect([notHolder.status, notHolder.body.error.code]).toEqual([409, 'not-assigned-evaluator']);
+    // Only to an evaluator: not to a directory administrator, nor to someone who does not exist.
+    for (const target of [admin.id, randomUUID()]) {
+      const notEvaluator = await api.post(`/applications/${n}/assign`, { evaluatorId: target }, service.token);
+      expect([notEvaluator.status, notEvaluator.body.error.code]).toEqual([400, 'assignee-not-evaluator']);
+    }
     expect((await api.post(`/applications/${n}/assign`, { evaluatorId: colleague.id }, evaluator.token)).body).toMatchObject({ status: 'Under Review', evaluatorId: colleague.id });
     expect((await api.post(`/applications/${n}/assign`, { evaluatorId: evaluator.id }, service.token)).body.evaluatorId).toBe(evaluator.id);
     expect((await api.post(`/applications/${n}/assign`, { evaluatorId: evaluator.id }, educator.token)).status).toBe(403);

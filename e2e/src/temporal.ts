@@ -16,3 +16,13 @@ export async function findWorkflows(address: string, query: string, timeoutMs = 
     await connection.close();
   }
 }
+
+/** Waits until a workflow has closed (whatever its outcome). */
+export async function waitForClose(address: string, workflowId: string): Promise<void> {
+  const connection = await Connection.connect({ address });
+  try {
+    await new Client({ connection }).workflow.getHandle(workflowId).result().catch(() => undefined);
+  } finally {
+    await connection.close();
+  }
+}

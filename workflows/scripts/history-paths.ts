@@ -5,6 +5,7 @@ import { applicationReviewWorkflowId, claimUpdate, decisionUpdate, reviewStateQu
 import { correspondenceWorkflowId, replySignal } from '../src/correspondence/contract';
 import { hardCopyStateQuery, hardCopyWorkflowId, vendorEventSignal, type VendorEventType } from '../src/hard-copy/contract';
 import { licenseRenewalWorkflowId } from '../src/license-renewal/contract';
+import { applicationReview, hardCopyFulfillment, licenseRenewal, partialMatchEscalation, profileOnboarding } from '../src/workflows';
 
 /** One representative run; returns the handles whose histories to save, by file name (no `.json`). */
 export interface RecordedPath {
@@ -33,7 +34,7 @@ const reviewInput = (applicationNumber: string, reminderBeforeMs?: number): Appl
 
 async function startReview(client: Client, taskQueue: string, reminderBeforeMs?: number) {
   const number = `A-REC-${unique()}`;
-  const handle = await client.workflow.start('applicationReview', {
+  const handle = await client.workflow.start(applicationReview, {
     taskQueue, workflowId: applicationReviewWorkflowId(number), args: [reviewInput(number, reminderBeforeMs)],
   });
   // As in production, the claim comes after the review has run its first task (a query waits for it).
@@ -46,7 +47,7 @@ export const HISTORY_PATHS: RecordedPath[] = [
   {
     name: 'profile-onboarding-welcomed',
     async run(client, taskQueue) {
-      const handle = await client.workflow.start('profileOnboarding', {
+      const handle = await client.workflow.start(profileOnboarding, {
         taskQueue, workflowId: profileOnboardingWorkflowId(`REC${unique()}`), args: [{ profileId: '00000000-0000-4000-8000-000000000001', mepid: '10000001' }],
       });
       await handle.result();
@@ -56,7 +57,7 @@ export const HISTORY_PATHS: RecordedPath[] = [
   {
     name: 'partial-match-resolved',
     async run(client, taskQueue) {
-      const handle = await client.workflow.start('partialMatchEscalation', {
+      const handle = await client.workflow.start(partialMatchEscalation, {
         taskQueue, workflowId: partialMatchWorkflowId(`PM-REC-${unique()}`), args: [{ caseNumber: 'PM-REC-1', recordMepid: '10000001' }],
       });
       await handle.executeUpdate(resolvePartialMatchUpdate, { args: [{ action: 'different-people', actorId: 'admin-1', actorRole: 'directory-admin' }] });
@@ -67,7 +68,7 @@ export const HISTORY_PATHS: RecordedPath[] = [
   {
     name: 'partial-match-escalated',
     async run(client, taskQueue) {
-      const handle = await client.workflow.start('partialMatchEscalation', {
+      const handle = await client.workflow.start(partialMatchEscalation, {
         taskQueue, workflowId: partialMatchWorkflowId(`PM-REC-${unique()}`),
         args: [{ caseNumber: 'PM-REC-2', recordMepid: '10000001', reminderEveryDays: 1 / 86_400, escalateAfterMs: 2_500 }],
       });
@@ -126,7 +127,7 @@ export const HISTORY_PATHS: RecordedPath[] = [
     name: 'license-renewal-renewed',
     async run(client, taskQueue) {
       const renewalNumber = `R-REC-${unique()}`;
-      const handle = await client.workflow.start('licenseRenewal', {
+      const handle = await client.workflow.start(licenseRenewal, {
         taskQueue, workflowId: licenseRenewalWorkflowId(renewalNumber),
         args: [{ renewalNumber, profileId: '00000000-0000-4000-8000-000000000001', mepid: '10000001', licenseNumber: '500001', audit: false }],
       });
@@ -138,7 +139,7 @@ export const HISTORY_PATHS: RecordedPath[] = [
     name: 'hard-copy-delivered',
     async run(client, taskQueue) {
       const orderNumber = `HC-REC-${unique()}`;
-      const handle = await client.workflow.start('hardCopyFulfillment', {
+      const handle = await client.workflow.start(hardCopyFulfillment, {
         taskQueue, workflowId: hardCopyWorkflowId(orderNumber),
         args: [{ orderNumber, profileId: '00000000-0000-4000-8000-000000000001', mepid: '10000001', licenseNumber: '500001' }],
       });

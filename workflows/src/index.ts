@@ -1,6 +1,4 @@
 /** What services, workers and tests import: contracts (ids, messages, inputs), search attributes, queues. */
-export * from './shared/search-attributes';
-export * from './shared/task-queues';
 export * from './profile-onboarding/contract';
 export * from './application-review/contract';
 export * from './correspondence/contract';
@@ -19,9 +17,9 @@ const source = (module: string) => {
 export const workflowsPath = source('./workflows');
 /** Workflow interceptor modules every worker and replayer registers (request id onto activities). */
 export const workflowInterceptorModules = [source('./shared/interceptors')];
-export { REQUEST_ID_TEMPORAL_HEADER } from './shared/request-id';
 export * from './partial-match/contract';
 export * from './license-renewal/contract';
 export * from './application-review/staff-updates-contract';
 export * from './hard-copy/contract';
 export * from './license-expiry-reminders/contract';
+export * from './starters';

@@ -27,7 +27,7 @@ export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
 /** The time-skipping server with the project's search attributes, which it knows only once added (2 = KEYWORD). */
 export async function timeSkippingEnvWithSearchAttributes(): Promise<TestWorkflowEnvironment> {
   const env = await timeSkippingEnv();
-  const { SA } = await import('../src/shared/search-attributes');
+  const { SA } = await import('@elar/vocabulary');
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',
     searchAttributes: Object.fromEntries(Object.values(SA).map((k) => [k.name, 2])),
@@ -41,7 +41,7 @@ export { workflowInterceptorModules } from '../src/index';
 /** A real Temporal dev server (the CLI from PyPI) with the project's search attributes. */
 export async function localEnv(): Promise<TestWorkflowEnvironment> {
   quietRuntime();
-  const { searchAttributeFlags } = await import('../src/shared/search-attributes');
+  const { searchAttributeFlags } = await import('@elar/vocabulary');
   const local = join(root, '.tools', 'venv', 'bin', 'temporal');
   const path = process.env.TEMPORAL_CLI_PATH ?? local;
   return TestWorkflowEnvironment.createLocal({

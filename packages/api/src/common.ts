@@ -21,9 +21,7 @@ export const birthDate = isoDate.describe('A date between 1900-01-01 and 14 year
   { message: 'must be a date between 1900-01-01 and 14 years ago' },
 );
 
-/** Every role the system knows. `system` is a worker acting on a workflow's behalf. */
-export const roles = ['educator', 'evaluator', 'directory-admin', 'customer-service', 'operator', 'system'] as const;
-export type Role = (typeof roles)[number];
+export { roles, type Role } from '@elar/vocabulary';
 
 /**
  * An email address, checked by the same pattern the services use and the OpenAPI document shows

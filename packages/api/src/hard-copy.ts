@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HARD_COPY_STATUSES as FULFILLMENT_STATUSES } from '@elar/vocabulary';
 import { address } from './identity';
 import { payRequest } from './licensing';
 
@@ -6,11 +7,8 @@ export const orderNumber = z.string().regex(/^HC-\d{4}-\d{6}$/, 'an order number
 export const hardCopyOrderParams = z.object({ orderNumber });
 export const licenseNumberParams = z.object({ licenseNumber: z.string().regex(/^\d{6,8}$/, 'a license number') });
 
-/** Order statuses in the portal's words, in the order they usually happen. */
-export const HARD_COPY_STATUSES = [
-  'Payment Declined', 'Paid', 'Certificate Rendered', 'Sent to Printer', 'Printed', 'Mailed', 'Delivered',
-  'Returned to Sender', 'Cancelled', 'Print Failed', 'Refunded',
-] as const;
+/** Order statuses in the portal's words: a declined payment (no order fulfilled), then the fulfillment workflow's. */
+export const HARD_COPY_STATUSES = ['Payment Declined', ...FULFILLMENT_STATUSES] as const;
 
 export const hardCopyOrderRequest = payRequest.extend({
   licenseNumber: licenseNumberParams.shape.licenseNumber,

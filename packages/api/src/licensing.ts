@@ -1,13 +1,12 @@
 import { z } from 'zod';
+import { APPLICATION_REVIEW_STATUSES, APPLICATION_STATUSES } from '@elar/vocabulary';
 import { mepid } from './common';
 
 export const applicationNumber = z.string().regex(/^A-\d{4}-\d{6}$/, 'an application number like A-2026-000123');
 export const applicationParams = z.object({ applicationNumber });
 export const correspondenceParams = z.object({ applicationNumber, sequence: z.coerce.number().int().min(1).max(1000) });
 
-export const applicationStatus = z.enum([
-  'Not Ready', 'Pending', 'Ready for Review', 'Under Review', 'Awaiting Applicant', 'Issued', 'Denied', 'Withdrawn', 'Closed Incomplete',
-]);
+export const applicationStatus = z.enum(APPLICATION_STATUSES);
 
 const catalogId = z.string().regex(/^[a-z0-9-]{1,60}$/, 'a catalog id');
 
@@ -109,7 +108,7 @@ export const paymentReceipt = z.object({
 export const replyRequest = z.object({ message: z.string().trim().min(1).max(5000) });
 
 export const queueQuery = z.object({
-  status: z.enum(['Ready for Review', 'Under Review', 'Awaiting Applicant']).optional(),
+  status: z.enum(APPLICATION_REVIEW_STATUSES).optional(),
   licenseType: catalogId.optional(),
   /** Age filter: days since submission, inclusive. */
   minAgeDays: z.coerce.number().int().min(0).max(3650).optional(),

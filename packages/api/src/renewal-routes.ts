@@ -38,8 +38,8 @@ export const renewalRoutes: RouteSpec[] = [
     responses: { 200: { description: 'Renewals', schema: z.object({ renewals: z.array(renewalView) }) } },
   },
   {
-    method: 'post', path: '/renewals/{renewalNumber}/decisions', service: 'licensing', access: evaluator, tag: 'Review',
-    summary: 'Approve or deny (with a reason) a renewal sampled for audit', params: renewalParams, body: renewalDecisionRequest,
+    method: 'post', path: '/renewals/{renewalNumber}/decisions', service: 'licensing', access: ['evaluator', 'customer-service'], tag: 'Review',
+    summary: 'Approve or deny (with a reason) a renewal sampled for audit (customer service once it is Escalated)', params: renewalParams, body: renewalDecisionRequest,
     responses: { 200: { description: 'The renewal after the decision', schema: renewalView } },
   },
   {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RENEWAL_STATUSES } from '@elar/vocabulary';
 import { applicationNumber, paymentReceipt } from './licensing';
 
 export const renewalNumber = z.string().regex(/^R-\d{4}-\d{6}$/, 'a renewal number like R-2026-000042');
@@ -14,7 +15,7 @@ export const createRenewalRequest = z.object({
   attestation: z.literal(true),
 });
 
-export const renewalStatus = z.enum(['Draft', 'Processing', 'Under Review', 'Renewed', 'Denied']);
+export const renewalStatus = z.enum(['Draft', ...RENEWAL_STATUSES]);
 
 export const renewalView = z.object({
   renewalNumber,

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { poolConfigFromUrl } from './index';
+import { poolConfigFromUrl } from './pool-config';
 
 export interface ChannelListener {
   close(): Promise<void>;

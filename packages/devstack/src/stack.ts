@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { searchAttributeFlags } from '@elar/workflows';
+import { searchAttributeFlags } from '@elar/vocabulary';
 import { dropDatabase, ensureDatabase } from './databases';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { startMailCatcher, type MailCatcher } from './mail-catcher';

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { z } from 'zod';
-import { roles, type Role } from '@elar/api';
+import { roles, type Role } from '@elar/vocabulary';
 import { AppError, forbidden, unauthorized } from '@elar/errors';
 
 /** Set by the gateway (signed-in user) or a worker (`system`); services trust it only with the internal token. */

@@ -33,3 +33,4 @@ export function createTemporal(settings: TemporalSettings): TemporalHandle {
 
 export { requestIdClientInterceptor } from './request-id-interceptor';
 export { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+export { runUpdate, updateError, type EndedProcess } from './update-errors';

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { WorkflowStartInput } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { withRequestContext } from '@elar/logger';
-import { REQUEST_ID_TEMPORAL_HEADER } from '@elar/workflows';
+import { REQUEST_ID_TEMPORAL_HEADER } from '@elar/vocabulary';
 import { requestIdClientInterceptor } from './request-id-interceptor';
 
 const startInput = { workflowType: 'profileOnboarding', headers: {}, options: { memo: { summary: 's' } } } as unknown as WorkflowStartInput;

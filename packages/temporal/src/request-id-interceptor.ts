@@ -1,7 +1,7 @@
 import type { WorkflowClientInterceptor } from '@temporalio/client';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { currentContext } from '@elar/logger';
-import { REQUEST_ID_TEMPORAL_HEADER } from '@elar/workflows';
+import { REQUEST_ID_TEMPORAL_HEADER } from '@elar/vocabulary';
 
 type Headers = Record<string, Payload>;
 

@@ -4,8 +4,10 @@ import { notFound } from '@elar/errors';
 import { z } from 'zod';
 import { parse, readPrincipal } from '@elar/http';
 import { lookupSession, revokeSession } from './auth/sessions';
-import type { IdentityDeps } from './app';
-import { sendNotification, sendNotificationRequest } from './notifications/send-notification';
+import type { IdentityDeps } from './deps';
+import { identityInternal, mountInternalRoute } from '@elar/internal-api';
+import { sendNotification } from './notifications/send-notification';
+import { roleOf } from './profiles/role';
 import { createProfile, type CreateProfileResult } from './profiles/create-profile';
 import { mountDraftRoutes } from './drafts/routes';
 import { readProfileView } from './db/hot-reads';
@@ -86,8 +88,10 @@ export function mountIdentityRoutes(app: Express, deps: IdentityDeps): void {
   mountCredentialRoutes(app, deps);
   mountStaffRoutes(app, deps);
 
-  app.post('/internal/notifications', async (req, res) => {
-    const input = parse(sendNotificationRequest, req.body);
-    res.json(await sendNotification(deps.db, deps.mailer, input));
+  mountInternalRoute(app, identityInternal.sendNotification, async ({ body }) => sendNotification(deps.db, deps.mailer, body));
+  mountInternalRoute(app, identityInternal.staffRole, async ({ params }) => {
+    const profile = await deps.db.profile.findUnique({ where: { id: params.profileId }, select: { role: true } });
+    if (!profile) throw notFound('profile-not-found', 'No such profile.');
+    return { role: roleOf(profile) };
   });
 }

@@ -2,6 +2,7 @@ import { INTERNAL_TOKEN_HEADER, createServiceClient, startServer, type RunningSe
 import { createLogger } from '@elar/logger';
 import { createMailer } from '@elar/mail';
 import { createTemporal } from '@elar/temporal';
+import { reconcileCaseWorkflows } from './partial-match/open-case';
 import { createIdentityApp, type IdentityDeps } from './app';
 import { configureHashQueue } from './credentials/hashing';
 import { createDb } from './db/client';
@@ -39,7 +40,11 @@ export async function startIdentity(config: IdentityConfig): Promise<IdentitySer
     piiKey: config.IDENTITY_PII_KEY, passwordPolicy: config.PASSWORD_POLICY,
   };
   const server = await startServer(createIdentityApp(deps), config.PORT, config.HOST);
-  const reconciler = setInterval(() => void onboarding.reconcile().catch((err) => logger.warn({ err }, 'reconcile failed')), 60_000);
+  const reconcile = async () => {
+    await onboarding.reconcile();
+    await reconcileCaseWorkflows(db, temporal.client, config.PARTIAL_MATCH_ESCALATION_BUSINESS_DAYS);
+  };
+  const reconciler = setInterval(() => void reconcile().catch((err) => logger.warn({ err }, 'reconcile failed')), 60_000);
   reconciler.unref();
   logger.info({ url: server.url }, 'identity listening');
   return {

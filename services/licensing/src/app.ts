@@ -1,14 +1,6 @@
-import { createBaseApp, requireInternalToken, type ServiceClient } from '@elar/http';
-import type { Logger } from '@elar/logger';
-import type { TemporalHandle } from '@elar/temporal';
-import type { StatusBus } from './applications/status-bus';
-import type { Catalog } from './catalog/catalog';
-import { dbCheck, type Db } from './db/client';
-import type { DocumentScanner } from './documents/scanner';
-import type { DocumentStore } from './documents/storage/document-store';
-import type { LicensingConfig } from './env';
-import type { PrintVendor } from './hard-copy/print-vendor';
-import type { PaymentProvider } from './payments/provider';
+import type { LicensingDeps } from './deps';
+import { createBaseApp, requireInternalToken } from '@elar/http';
+import { dbCheck } from './db/client';
 import { mountEducatorRoutes } from './routes/educator-routes';
 import { mountEvaluatorRoutes } from './routes/evaluator-routes';
 import { mountHardCopyInternalRoutes } from './routes/hard-copy-internal-routes';
@@ -18,20 +10,6 @@ import { mountPublicRoutes } from './routes/public-routes';
 import { mountRenewalRoutes } from './routes/renewal-routes';
 import { mountStaffRoutes } from './routes/staff-routes';
 
-export interface LicensingDeps {
-  config: LicensingConfig;
-  db: Db;
-  catalog: Catalog;
-  temporal: TemporalHandle;
-  identity: ServiceClient;
-  payments: PaymentProvider;
-  printVendor: PrintVendor;
-  bus: StatusBus;
-  logger: Logger;
-  /** Where document bytes live (filesystem or S3), and what checks them before anyone may open them. */
-  documents: DocumentStore;
-  scanner: DocumentScanner;
-}
 
 /** The licensing service's HTTP app, without listening (tests use it in-process). */
 export function createLicensingApp(deps: LicensingDeps) {
@@ -60,3 +38,5 @@ export function createLicensingApp(deps: LicensingDeps) {
     },
   });
 }
+
+export type { LicensingDeps } from './deps';

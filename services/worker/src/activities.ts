@@ -1,8 +1,9 @@
 import {
-  createHardCopyActivities, createLicenseReminderActivities, createLicensingActivities, createNotificationActivities, createPartialMatchActivities, createRenewalActivities,
+  createHardCopyActivities, createInternalClient, createLicenseReminderActivities, createLicensingActivities, createNotificationActivities, createPartialMatchActivities,
+  createRenewalActivities,
 } from '@elar/activities';
 import { INTERNAL_TOKEN_HEADER, createServiceClient, encodePrincipal, PRINCIPAL_HEADER } from '@elar/http';
-import { TASK_QUEUES } from '@elar/workflows';
+import { TASK_QUEUES } from '@elar/vocabulary';
 import type { WorkerConfig } from './env';
 
 /** Builds the activities each task queue's workers run, over typed clients of the service APIs. */
@@ -11,8 +12,11 @@ export function createActivitiesByQueue(config: WorkerConfig) {
     [INTERNAL_TOKEN_HEADER]: config.INTERNAL_TOKEN,
     [PRINCIPAL_HEADER]: encodePrincipal({ userId: 'worker', role: 'system' }),
   };
-  const identity = createServiceClient({ name: 'identity', baseUrl: config.IDENTITY_URL, headers });
-  const licensing = createServiceClient({ name: 'licensing', baseUrl: config.LICENSING_URL, headers });
+  const identityHttp = createServiceClient({ name: 'identity', baseUrl: config.IDENTITY_URL, headers });
+  const licensingHttp = createServiceClient({ name: 'licensing', baseUrl: config.LICENSING_URL, headers });
+  // Typed from @elar/internal-api: a 4xx becomes a non-retryable ApplicationFailure typed by its code.
+  const identity = createInternalClient(identityHttp);
+  const licensing = createInternalClient(licensingHttp);
   const notifications = createNotificationActivities({ identity });
   const licensingActivities = createLicensingActivities({ licensing });
   return {
@@ -21,7 +25,7 @@ export function createActivitiesByQueue(config: WorkerConfig) {
       [TASK_QUEUES.licensing]: { ...notifications, ...licensingActivities, ...createRenewalActivities({ licensing }), ...createHardCopyActivities({ licensing }), ...createLicenseReminderActivities({ licensing }) },
     } as Record<string, object>,
     close: async () => {
-      await Promise.all([identity.close(), licensing.close()]);
+      await Promise.all([identityHttp.close(), licensingHttp.close()]);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { currentContext } from '@elar/logger';
-import { REQUEST_ID_TEMPORAL_HEADER } from '@elar/workflows';
+import { REQUEST_ID_TEMPORAL_HEADER } from '@elar/vocabulary';
 import { requestIdActivityInterceptor } from './request-id-activity-interceptor';
 
 const execute = requestIdActivityInterceptor({} as Parameters<typeof requestIdActivityInterceptor>[0]).inbound!.execute!;

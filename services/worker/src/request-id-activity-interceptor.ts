@@ -1,7 +1,7 @@
 import { defaultPayloadConverter } from '@temporalio/common';
 import type { ActivityInterceptorsFactory } from '@temporalio/worker';
 import { withRequestContext } from '@elar/logger';
-import { REQUEST_ID_TEMPORAL_HEADER } from '@elar/workflows';
+import { REQUEST_ID_TEMPORAL_HEADER } from '@elar/vocabulary';
 
 /**
  * Runs each activity inside the request context of the HTTP request that started or last messaged

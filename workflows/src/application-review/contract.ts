@@ -1,11 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { ApplicationStatus, ReviewStatus } from '@elar/vocabulary';
 
-/** Application statuses in the portal's words. */
-export const APPLICATION_STATUSES = [
-  'Not Ready', 'Pending', 'Ready for Review', 'Under Review', 'Awaiting Applicant',
-  'Issued', 'Denied', 'Withdrawn', 'Closed Incomplete',
-] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+export type { ApplicationStatus, ReviewStatus };
 
 /** Input carries numbers and ids only: no names, dates of birth or SSN digits. */
 export interface ApplicationReviewInput {
@@ -28,7 +24,7 @@ export type DecisionInput =
   | { action: 'request-information'; evaluatorId: string; missingRequirements: string[]; dueDate: string; letter?: string };
 
 export interface ReviewState {
-  status: ApplicationStatus;
+  status: ReviewStatus;
   evaluatorId?: string;
   letters: number;
 }
@@ -41,9 +37,3 @@ export const claimUpdate = defineUpdate<ReviewState, [ClaimInput]>('claim');
 export const decisionUpdate = defineUpdate<ReviewState, [DecisionInput]>('decision');
 export const reviewStateQuery = defineQuery<ReviewState>('reviewState');
 
-/** Error types a validator refuses with (the service maps them to 409 with the same code). */
-export const REVIEW_REFUSALS = {
-  wrongState: 'action-not-allowed-in-state',
-  notAssigned: 'not-assigned-evaluator',
-  invalid: 'invalid-decision',
-} as const;

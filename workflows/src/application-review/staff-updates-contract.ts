@@ -23,4 +23,3 @@ export const noteUpdate = defineUpdate<ReviewState, [NoteInput]>('note');
 export const assignUpdate = defineUpdate<ReviewState, [AssignInput]>('assign');
 export const withdrawUpdate = defineUpdate<ReviewState, [WithdrawInput]>('withdraw');
 
-export const FINAL_STATUSES: readonly string[] = ['Issued', 'Denied', 'Withdrawn', 'Closed Incomplete'];

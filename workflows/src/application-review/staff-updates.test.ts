@@ -4,20 +4,21 @@ import { eventually, useTimeSkippingEnv, withWorker } from '../../test/time-skip
 import { correspondenceWorkflowId } from '../correspondence/contract';
 import { applicationReviewWorkflowId, claimUpdate, decisionUpdate, reviewStateQuery } from './contract';
 import { assignUpdate, noteUpdate, withdrawUpdate } from './staff-updates-contract';
+import { applicationReview } from './workflow';
 
 type Activities = ReturnType<typeof createLicensingActivities> & ReturnType<typeof createNotificationActivities>;
 const DAY = 86_400_000;
 const testEnv = useTimeSkippingEnv();
 
 const mockActivities = () => ({
-  recordApplicationStatus: jest.fn<Activities['recordApplicationStatus']>(async () => undefined),
+  recordApplicationStatus: jest.fn<Activities['recordApplicationStatus']>(async () => ({ recorded: true })),
   openCorrespondence: jest.fn<Activities['openCorrespondence']>(async () => ({ correspondenceId: 'c-1' })),
   issueLicense: jest.fn<Activities['issueLicense']>(async () => ({ licenseNumbers: ['500001'] })),
   sendNotification: jest.fn<Activities['sendNotification']>(async () => ({ notificationId: 'n', status: 'sent' as const })),
 });
 
 const start = (taskQueue: string, applicationNumber: string) =>
-  testEnv().client.workflow.start('applicationReview', {
+  testEnv().client.workflow.start(applicationReview, {
     taskQueue, workflowId: applicationReviewWorkflowId(applicationNumber),
     args: [{ applicationNumber, profileId: 'profile-1', mepid: '12345678', licenseType: 'initial' }],
   });

@@ -1,26 +1,27 @@
-import { ApplicationFailure, setHandler } from '@temporalio/workflow';
-import { REVIEW_REFUSALS, type ApplicationStatus, type ReviewState } from './contract';
-import { FINAL_STATUSES, assignUpdate, noteUpdate, withdrawUpdate } from './staff-updates-contract';
+import { patched, setHandler } from '@temporalio/workflow';
+import { REFUSALS, isFinalApplicationStatus, type ReviewStatus } from '@elar/vocabulary';
+import { refuse } from '../shared/workflow-helpers';
+import type { ReviewState } from './contract';
+import { assignUpdate, noteUpdate, withdrawUpdate } from './staff-updates-contract';
 
-const refuse = (type: string, message: string): never => {
-  throw ApplicationFailure.create({ type, message, nonRetryable: true });
-};
+/** Withdrawal records the status before it ends the open letter, so a refused withdrawal leaves the letter running. */
+const WITHDRAW_RECORDS_FIRST = 'application-review-withdraw-records-first';
 
 /** What the staff Updates need from the running review. */
 export interface ReviewControls {
   state: ReviewState;
   profileId: string;
   busy(): boolean;
-  /** Runs a status change with the busy flag held. */
+  /** Runs a status change with the busy flag held; a failed step puts the state back and refuses the Update. */
   exclusive(fn: () => Promise<void>): Promise<void>;
-  setStatus(status: ApplicationStatus, actor: string, detail?: Record<string, string | string[]>): Promise<void>;
+  setStatus(status: ReviewStatus, actor: string, detail?: Record<string, string | string[]>): Promise<void>;
   /** Ends the open deficiency letter (child workflow), if any. */
   cancelLetter(): void;
 }
 
 const open = (c: ReviewControls, what: string) => {
-  if (c.busy()) refuse(REVIEW_REFUSALS.wrongState, 'The application is being updated; try again.');
-  if (FINAL_STATUSES.includes(c.state.status)) refuse(REVIEW_REFUSALS.wrongState, `An application that is ${c.state.status} cannot be ${what}.`);
+  if (c.busy()) refuse(REFUSALS.wrongState, 'The application is being updated; try again.');
+  if (isFinalApplicationStatus(c.state.status)) refuse(REFUSALS.wrongState, `An application that is ${c.state.status} cannot be ${what}.`);
 };
 
 /** Internal note, assignment and withdrawal: validated before they are accepted, like the decisions. */
@@ -40,9 +41,9 @@ export function registerStaffUpdates(c: ReviewControls): void {
     {
       validator: ({ byId, byRole, evaluatorId }) => {
         open(c, 'assigned');
-        if (byRole === 'evaluator' && c.state.evaluatorId !== byId) refuse(REVIEW_REFUSALS.notAssigned, 'Only the evaluator who holds this application (or customer service) may assign it.');
-        if (!evaluatorId?.trim()) refuse(REVIEW_REFUSALS.invalid, 'Name the evaluator to assign.');
-        if (c.state.evaluatorId === evaluatorId) refuse(REVIEW_REFUSALS.invalid, 'That evaluator already holds this application.');
+        if (byRole === 'evaluator' && c.state.evaluatorId !== byId) refuse(REFUSALS.notAssigned, 'Only the evaluator who holds this application (or customer service) may assign it.');
+        if (!evaluatorId?.trim()) refuse(REFUSALS.invalid, 'Name the evaluator to assign.');
+        if (c.state.evaluatorId === evaluatorId) refuse(REFUSALS.invalid, 'That evaluator already holds this application.');
       },
     },
   );
@@ -51,14 +52,19 @@ export function registerStaffUpdates(c: ReviewControls): void {
     withdrawUpdate,
     async () => {
       await c.exclusive(async () => {
-        c.cancelLetter();
-        await c.setStatus('Withdrawn', 'educator');
+        if (patched(WITHDRAW_RECORDS_FIRST)) {
+          await c.setStatus('Withdrawn', 'educator');
+          c.cancelLetter();
+        } else {
+          c.cancelLetter();
+          await c.setStatus('Withdrawn', 'educator');
+        }
       });
       return { ...c.state };
     },
     {
       validator: ({ profileId }) => {
-        if (profileId !== c.profileId) refuse(REVIEW_REFUSALS.notAssigned, 'Only the applicant may withdraw this application.');
+        if (profileId !== c.profileId) refuse(REFUSALS.notAssigned, 'Only the applicant may withdraw this application.');
         open(c, 'withdrawn');
       },
     },

@@ -6,9 +6,10 @@ import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { createLicensingActivities, createNotificationActivities } from '@elar/activities';
-import { SA } from '../shared/search-attributes';
+import { SA } from '@elar/vocabulary';
 import { correspondenceWorkflowId, replySignal } from '../correspondence/contract';
 import { applicationReviewWorkflowId, claimUpdate, decisionUpdate, reviewStateQuery, type ApplicationReviewInput } from './contract';
+import { applicationReview } from './workflow';
 
 type Activities = ReturnType<typeof createLicensingActivities> & ReturnType<typeof createNotificationActivities>;
 
@@ -35,7 +36,7 @@ afterAll(async () => {
 
 function mockActivities() {
   const calls = {
-    recordApplicationStatus: jest.fn<Activities['recordApplicationStatus']>(async () => undefined),
+    recordApplicationStatus: jest.fn<Activities['recordApplicationStatus']>(async () => ({ recorded: true })),
     openCorrespondence: jest.fn<Activities['openCorrespondence']>(async () => ({ correspondenceId: 'c-1' })),
     issueLicense: jest.fn<Activities['issueLicense']>(async () => ({ licenseNumbers: ['500001'] })),
     sendNotification: jest.fn<Activities['sendNotification']>(async () => ({ notificationId: 'n', status: 'sent' as const })),
@@ -80,7 +81,7 @@ describe('application review workflow', () => {
     const acts = mockActivities();
     await withWorker(acts, async (taskQueue) => {
       const number = 'A-2026-000004';
-      const handle = await env.client.workflow.start('applicationReview', { taskQueue, workflowId: applicationReviewWorkflowId(number), args: [input(number)] });
+      const handle = await env.client.workflow.start(applicationReview, { taskQueue, workflowId: applicationReviewWorkflowId(number), args: [input(number)] });
       await handle.executeUpdate(claimUpdate, { args: [{ evaluatorId: 'ev-1' }] });
       const dueDate = new Date((await env.currentTimeMs()) + 14 * DAY).toISOString();
       await handle.executeUpdate(decisionUpdate, { args: [{ action: 'request-information', evaluatorId: 'ev-1', missingRequirements: ['program-completion'], dueDate }] });
@@ -98,7 +99,7 @@ describe('application review workflow', () => {
   it('when the claiming evaluator approves, the license is issued and the application ends Issued', async () => {
     const acts = mockActivities();
     await withWorker(acts, async (taskQueue) => {
-      const handle = await env.client.workflow.start('applicationReview', {
+      const handle = await env.client.workflow.start(applicationReview, {
         taskQueue, workflowId: applicationReviewWorkflowId('A-2026-000001'), args: [input('A-2026-000001')],
       });
       await handle.executeUpdate(claimUpdate, { args: [{ evaluatorId: 'ev-1' }] });
@@ -114,7 +115,7 @@ describe('application review workflow', () => {
   it('refuses a decision from an evaluator who does not hold the application, and approving while Awaiting Applicant', async () => {
     const acts = mockActivities();
     await withWorker(acts, async (taskQueue) => {
-      const handle = await env.client.workflow.start('applicationReview', {
+      const handle = await env.client.workflow.start(applicationReview, {
         taskQueue, workflowId: applicationReviewWorkflowId('A-2026-000002'), args: [input('A-2026-000002')],
       });
       await expect(handle.executeUpdate(decisionUpdate, { args: [{ action: 'approve', evaluatorId: 'ev-1' }] })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
@@ -137,7 +138,7 @@ describe('application review workflow', () => {
     const acts = mockActivities();
     await withWorker(acts, async (taskQueue) => {
       const number = 'A-2026-000003';
-      const handle = await env.client.workflow.start('applicationReview', { taskQueue, workflowId: applicationReviewWorkflowId(number), args: [input(number)] });
+      const handle = await env.client.workflow.start(applicationReview, { taskQueue, workflowId: applicationReviewWorkflowId(number), args: [input(number)] });
       await handle.executeUpdate(claimUpdate, { args: [{ evaluatorId: 'ev-1' }] });
       const dueDate = new Date((await env.currentTimeMs()) + 30 * DAY).toISOString();
       const awaiting = await handle.executeUpdate(decisionUpdate, {

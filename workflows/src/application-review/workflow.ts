@@ -1,42 +1,41 @@
 import {
-  ApplicationFailure, CancellationScope, ParentClosePolicy, isCancellation, allHandlersFinished, condition, executeChild, log, patched, proxyActivities,
+  CancellationScope, ParentClosePolicy, isCancellation, allHandlersFinished, condition, executeChild, log, patched, proxyActivities,
   setHandler, upsertMemo, upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import type { createLicensingActivities, createNotificationActivities } from '@elar/activities';
-import { SA } from '../shared/search-attributes';
+import { REFUSALS, SA, isFinalApplicationStatus, type ReviewStatus } from '@elar/vocabulary';
+import { SERVICE_CALLS, UPDATE_CALLS, refusalFrom, refuse } from '../shared/workflow-helpers';
 import { correspondenceWorkflowId } from '../correspondence/contract';
 import { correspondence } from '../correspondence/workflow';
 import {
-  REVIEW_REFUSALS, claimUpdate, decisionUpdate, reviewStateQuery,
-  type ApplicationReviewInput, type ApplicationStatus, type DecisionInput, type ReviewState,
+  claimUpdate, decisionUpdate, reviewStateQuery, type ApplicationReviewInput, type DecisionInput, type ReviewState,
 } from './contract';
 import { registerStaffUpdates } from './staff-updates';
 
 type Activities = ReturnType<typeof createLicensingActivities> & ReturnType<typeof createNotificationActivities>;
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
+const acts = proxyActivities<Activities>(SERVICE_CALLS);
+/** Inside Update handlers: bounded, so a failing service refuses the Update instead of jamming the review. */
+const updateActs = proxyActivities<Activities>(UPDATE_CALLS);
 
 /** Workflow changes made with `patched()` (docs/operations.md, section 4). */
-const PATCHES = { keepEarlyClaim: 'application-review-keep-early-claim' } as const;
-
-const refuse = (type: string, message: string): never => {
-  throw ApplicationFailure.create({ type, message, nonRetryable: true });
-};
+const PATCHES = {
+  keepEarlyClaim: 'application-review-keep-early-claim',
+  /** Decision emails are sent by the main loop, not inside the Update handler (a slow mail server cannot hold the Update). */
+  notifyFromMainLoop: 'application-review-notify-from-main-loop',
+} as const;
 
 /** Checks a decision against the state without changing it (runs before the update is accepted). */
 export function validateDecision(state: ReviewState, busy: boolean, d: DecisionInput): void {
   if (busy || state.status !== 'Under Review') {
-    refuse(REVIEW_REFUSALS.wrongState, `An application that is ${busy ? 'being updated' : state.status} cannot be decided.`);
+    refuse(REFUSALS.wrongState, `An application that is ${busy ? 'being updated' : state.status} cannot be decided.`);
   }
-  if (state.evaluatorId !== d.evaluatorId) refuse(REVIEW_REFUSALS.notAssigned, 'This application is assigned to another evaluator.');
-  if (d.action === 'deny' && !d.reason?.trim()) refuse(REVIEW_REFUSALS.invalid, 'A denial needs a reason.');
+  if (state.evaluatorId !== d.evaluatorId) refuse(REFUSALS.notAssigned, 'This application is assigned to another evaluator.');
+  if (d.action === 'deny' && !d.reason?.trim()) refuse(REFUSALS.invalid, 'A denial needs a reason.');
   if (d.action === 'request-information') {
-    if (!d.missingRequirements?.length) refuse(REVIEW_REFUSALS.invalid, 'Name at least one missing requirement.');
+    if (!d.missingRequirements?.length) refuse(REFUSALS.invalid, 'Name at least one missing requirement.');
     const due = Date.parse(d.dueDate);
-    if (Number.isNaN(due) || due <= Date.now()) refuse(REVIEW_REFUSALS.invalid, 'The due date must be in the future.');
+    if (Number.isNaN(due) || due <= Date.now()) refuse(REFUSALS.invalid, 'The due date must be in the future.');
   }
 }
 
@@ -51,13 +50,18 @@ export async function applicationReview(input: ApplicationReviewInput): Promise<
   let busy = false;
   let pendingLetter: Extract<DecisionInput, { action: 'request-information' }> | undefined;
   let step = 0;
+  /** A decision email the main loop sends once the Update has returned. */
+  let notice: { template: string; key: string; data: Record<string, string> } | undefined;
 
-  const setStatus = async (status: ApplicationStatus, actor: string, detail?: Record<string, string | string[]>) => {
-    state.status = status;
-    step++;
+  const publishStatus = (status: ReviewStatus) => {
     upsertSearchAttributes({ [SA.status.name]: [status] });
     upsertMemo({ summary: `Application ${input.applicationNumber} (${input.licenseType}) is ${status}` });
-    await acts.recordApplicationStatus({
+  };
+  const setStatus = async (status: ReviewStatus, actor: string, detail?: Record<string, string | string[]>, via: Activities = acts) => {
+    state.status = status;
+    step++;
+    publishStatus(status);
+    await via.recordApplicationStatus({
       idempotencyKey: `${wfId}:status:${step}`,
       applicationNumber: input.applicationNumber,
       status, actor, evaluatorId: state.evaluatorId, detail,
@@ -65,26 +69,48 @@ export async function applicationReview(input: ApplicationReviewInput): Promise<
   };
   const notify = (profileId: string, template: string, key: string, data: Record<string, string> = {}) =>
     acts.sendNotification({ idempotencyKey: `${wfId}:${key}`, profileId, template, data: { applicationNumber: input.applicationNumber, ...data } });
-
+  /** Emails the applicant about a decision: from the main loop (patched runs) or, in older runs, from the handler. */
+  const noticeApplicant = async (template: string, key: string, data: Record<string, string> = {}) => {
+    if (patched(PATCHES.notifyFromMainLoop)) notice = { template, key, data };
+    else await notify(input.profileId, template, key, data);
+  };
+  /**
+   * Runs an Update's steps with the busy flag held. If a step fails (a service refusing, or not
+   * answering within UPDATE_CALLS' bound), the state goes back to what it was and the Update is
+   * refused with the service's code or `service-unavailable`: the next Update finds the review as
+   * it was, never stuck "being updated".
+   */
+  const exclusive = async (fn: () => Promise<void>) => {
+    busy = true;
+    const before = { ...state };
+    try {
+      await fn();
+    } catch (err) {
+      const changed = state.status !== before.status;
+      Object.assign(state, before);
+      if (!before.evaluatorId) delete state.evaluatorId;
+      if (changed) publishStatus(before.status);
+      throw refusalFrom(err);
+    } finally {
+      busy = false;
+    }
+  };
   setHandler(reviewStateQuery, () => ({ ...state }));
 
   setHandler(
     claimUpdate,
     async ({ evaluatorId }) => {
-      busy = true;
-      try {
+      await exclusive(async () => {
         state.evaluatorId = evaluatorId;
-        await setStatus('Under Review', `evaluator:${evaluatorId}`);
-      } finally {
-        busy = false;
-      }
+        await setStatus('Under Review', `evaluator:${evaluatorId}`, undefined, updateActs);
+      });
       return { ...state };
     },
     {
       validator: ({ evaluatorId }) => {
-        if (busy) refuse(REVIEW_REFUSALS.wrongState, 'The application is being updated; try again.');
-        if (state.status === 'Under Review' && state.evaluatorId === evaluatorId) refuse(REVIEW_REFUSALS.wrongState, 'You already hold this application.');
-        if (state.status !== 'Ready for Review') refuse(REVIEW_REFUSALS.wrongState, `An application that is ${state.status} cannot be claimed.`);
+        if (busy) refuse(REFUSALS.wrongState, 'The application is being updated; try again.');
+        if (state.status === 'Under Review' && state.evaluatorId === evaluatorId) refuse(REFUSALS.wrongState, 'You already hold this application.');
+        if (state.status !== 'Ready for Review') refuse(REFUSALS.wrongState, `An application that is ${state.status} cannot be claimed.`);
       },
     },
   );
@@ -92,28 +118,26 @@ export async function applicationReview(input: ApplicationReviewInput): Promise<
   setHandler(
     decisionUpdate,
     async (d) => {
-      busy = true;
       const actor = `evaluator:${d.evaluatorId}`;
-      try {
+      await exclusive(async () => {
         if (d.action === 'approve') {
-          const issued = await acts.issueLicense({ idempotencyKey: `${wfId}:issue`, applicationNumber: input.applicationNumber, evaluatorId: d.evaluatorId });
-          await setStatus('Issued', actor, { licenseNumbers: issued.licenseNumbers });
-          await notify(input.profileId, 'license-issued', 'license-issued', { licenseNumbers: issued.licenseNumbers.join(', ') });
+          const issued = await updateActs.issueLicense({ idempotencyKey: `${wfId}:issue`, applicationNumber: input.applicationNumber, evaluatorId: d.evaluatorId });
+          await setStatus('Issued', actor, { licenseNumbers: issued.licenseNumbers }, updateActs);
+          await noticeApplicant('license-issued', 'license-issued', { licenseNumbers: issued.licenseNumbers.join(', ') });
         } else if (d.action === 'deny') {
-          await setStatus('Denied', actor, { reason: d.reason });
-          await notify(input.profileId, 'application-denied', 'denied', { reason: d.reason });
+          await setStatus('Denied', actor, { reason: d.reason }, updateActs);
+          await noticeApplicant('application-denied', 'denied', { reason: d.reason });
         } else {
           state.letters++;
-          await acts.openCorrespondence({
+          await updateActs.openCorrespondence({
+            idempotencyKey: `${wfId}:letter:${state.letters}`,
             applicationNumber: input.applicationNumber, sequence: state.letters, evaluatorId: d.evaluatorId,
             missingRequirements: d.missingRequirements, dueDate: d.dueDate, letter: d.letter,
           });
-          await setStatus('Awaiting Applicant', actor, { missingRequirements: d.missingRequirements, dueDate: d.dueDate });
+          await setStatus('Awaiting Applicant', actor, { missingRequirements: d.missingRequirements, dueDate: d.dueDate }, updateActs);
           pendingLetter = d;
         }
-      } finally {
-        busy = false;
-      }
+      });
       return { ...state };
     },
     { validator: (d) => validateDecision(state, busy, d) },
@@ -121,16 +145,10 @@ export async function applicationReview(input: ApplicationReviewInput): Promise<
 
   let letterScope: CancellationScope | undefined;
   registerStaffUpdates({
-    state, profileId: input.profileId, setStatus,
+    state, profileId: input.profileId,
+    setStatus: (status, actor, detail) => setStatus(status, actor, detail, updateActs),
     busy: () => busy,
-    exclusive: async (fn) => {
-      busy = true;
-      try {
-        await fn();
-      } finally {
-        busy = false;
-      }
-    },
+    exclusive,
     cancelLetter: () => letterScope?.cancel(),
   });
 
@@ -144,7 +162,8 @@ export async function applicationReview(input: ApplicationReviewInput): Promise<
   // Patched: runs started before this change replay the old, unconditional path.
   if (!patched(PATCHES.keepEarlyClaim) || state.status === 'Ready for Review') await setStatus('Ready for Review', 'system');
 
-  const final = (): boolean => ['Issued', 'Denied', 'Withdrawn', 'Closed Incomplete'].includes(state.status);
+  // Final only once the Update that set the status has finished: a failed step puts the status back.
+  const final = (): boolean => isFinalApplicationStatus(state.status) && !busy;
   while (!final()) {
     await condition(() => final() || pendingLetter !== undefined);
     if (!pendingLetter) continue;
@@ -176,6 +195,7 @@ export async function applicationReview(input: ApplicationReviewInput): Promise<
     }
   }
   await condition(allHandlersFinished);
+  if (notice) await notify(input.profileId, notice.template, notice.key, notice.data);
   log.info('application review ended', { applicationNumber: input.applicationNumber, status: state.status });
   return { ...state };
 }

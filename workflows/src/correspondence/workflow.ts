@@ -1,15 +1,13 @@
 import { condition, log, proxyActivities, setHandler, upsertMemo, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { createNotificationActivities } from '@elar/activities';
-import { SA } from '../shared/search-attributes';
+import { SA } from '@elar/vocabulary';
 import {
   DEFAULT_REMINDER_BEFORE_MS, correspondenceStateQuery, replySignal,
   type CorrespondenceInput, type CorrespondenceOutcome, type CorrespondenceState,
 } from './contract';
+import { SERVICE_CALLS } from '../shared/workflow-helpers';
 
-const { sendNotification } = proxyActivities<ReturnType<typeof createNotificationActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
+const { sendNotification } = proxyActivities<ReturnType<typeof createNotificationActivities>>(SERVICE_CALLS);
 
 /**
  * One deficiency letter: emails it, reminds the educator before the due date, and ends `answered`

@@ -1,9 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { HardCopyStatus } from '@elar/vocabulary';
 
-/** Order statuses in the portal's words (the service shows the same strings). */
-export type HardCopyStatus =
-  | 'Paid' | 'Certificate Rendered' | 'Sent to Printer' | 'Printed' | 'Mailed' | 'Delivered'
-  | 'Returned to Sender' | 'Cancelled' | 'Print Failed' | 'Refunded';
+export type { HardCopyStatus };
 
 /** Numbers and ids only: the mailing address stays in the licensing database. */
 export interface HardCopyInput {
@@ -45,11 +43,3 @@ export const cancelOrderUpdate = defineUpdate<HardCopyState, []>('cancelOrder');
 export const confirmAddressUpdate = defineUpdate<HardCopyState, []>('confirmAddress');
 export const hardCopyStateQuery = defineQuery<HardCopyState>('hardCopyState');
 
-/** Error types the validators refuse with (the service maps them to 409 with the same code). */
-export const HARD_COPY_REFUSALS = {
-  tooLateToCancel: 'too-late-to-cancel',
-  notReturned: 'order-not-returned',
-} as const;
-
-/** The statuses after which nothing more happens. */
-export const HARD_COPY_FINAL: readonly HardCopyStatus[] = ['Delivered', 'Refunded'];

@@ -8,6 +8,7 @@ import {
   cancelOrderUpdate, confirmAddressUpdate, hardCopyStateQuery, hardCopyWorkflowId, vendorEventSignal,
   type HardCopyInput, type HardCopyStatus,
 } from './contract';
+import { hardCopyFulfillment } from './workflow';
 
 type Activities = ReturnType<typeof createHardCopyActivities> & ReturnType<typeof createNotificationActivities>;
 
@@ -45,7 +46,7 @@ async function run<T>(acts: Mocks, input: Partial<HardCopyInput>, fn: (h: Return
   const taskQueue = `hard-copy-test-${n}`;
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath: require.resolve('../workflows'), activities: acts });
   return worker.runUntil(async () => {
-    const handle = await env.client.workflow.start('hardCopyFulfillment', {
+    const handle = await env.client.workflow.start(hardCopyFulfillment, {
       taskQueue, workflowId: hardCopyWorkflowId(orderNumber),
       args: [{ orderNumber, profileId: 'profile-1', mepid: '12345678', licenseNumber: '500001', printRetryIntervalMs: 10, ...input }],
     });

@@ -1,11 +1,11 @@
 import {
-  ActivityFailure, allHandlersFinished, condition, log, proxyActivities, setHandler, upsertMemo, upsertSearchAttributes, workflowInfo,
+  ActivityFailure, allHandlersFinished, condition, log, patched, proxyActivities, setHandler, upsertMemo, upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import type { createHardCopyActivities, createNotificationActivities } from '@elar/activities';
 import { SERVICE_CALLS, refuse } from '../shared/workflow-helpers';
-import { SA } from '../shared/search-attributes';
+import { HARD_COPY_CANCELLABLE_STATUSES, REFUSALS, SA } from '@elar/vocabulary';
 import {
-  HARD_COPY_REFUSALS, cancelOrderUpdate, confirmAddressUpdate, hardCopyStateQuery, vendorEventSignal,
+  cancelOrderUpdate, confirmAddressUpdate, hardCopyStateQuery, vendorEventSignal,
   type HardCopyInput, type HardCopyState, type HardCopyStatus, type VendorEvent,
 } from './contract';
 
@@ -14,7 +14,8 @@ type Activities = ReturnType<typeof createHardCopyActivities> & ReturnType<typeo
 const acts = proxyActivities<Activities>(SERVICE_CALLS);
 
 const DAY = 24 * 60 * 60 * 1000;
-const CANCELLABLE: readonly HardCopyStatus[] = ['Paid', 'Certificate Rendered', 'Sent to Printer'];
+/** Returned mail not re-addressed within the wait is refunded and ends Refunded (it used to end silently). */
+const REFUND_UNCLAIMED_RETURN = 'hard-copy-refund-unclaimed-return';
 
 /**
  * One hard-copy order: payment captured -> certificate rendered -> print job (retried per the
@@ -71,8 +72,8 @@ export async function hardCopyFulfillment(input: HardCopyInput): Promise<HardCop
     return { ...state };
   }, {
     validator: () => {
-      if (cancelRequested || !CANCELLABLE.includes(state.status) || inbox.some((e) => e.jobId === state.jobId)) {
-        refuse(HARD_COPY_REFUSALS.tooLateToCancel, `An order that is ${cancelRequested ? 'already cancelled' : state.status} cannot be cancelled.`);
+      if (cancelRequested || !HARD_COPY_CANCELLABLE_STATUSES.includes(state.status) || inbox.some((e) => e.jobId === state.jobId)) {
+        refuse(REFUSALS.tooLateToCancel, `An order that is ${cancelRequested ? 'already cancelled' : state.status} cannot be cancelled.`);
       }
     },
   });
@@ -81,7 +82,7 @@ export async function hardCopyFulfillment(input: HardCopyInput): Promise<HardCop
     return { ...state };
   }, {
     validator: () => {
-      if (state.status !== 'Returned to Sender' || addressConfirmed) refuse(HARD_COPY_REFUSALS.notReturned, `An order that is ${state.status} needs no new address.`);
+      if (state.status !== 'Returned to Sender' || addressConfirmed) refuse(REFUSALS.notReturned, `An order that is ${state.status} needs no new address.`);
     },
   });
 
@@ -148,7 +149,9 @@ export async function hardCopyFulfillment(input: HardCopyInput): Promise<HardCop
     if (outcome === 'cancelled') return cancelled();
     compensations.splice(compensations.indexOf(undoPrint), 1); // printed: nothing left to cancel
     if (outcome === 'delivered') return finish();
-    if (!(await condition(() => addressConfirmed, input.addressWaitMs ?? 60 * DAY))) return finish();
+    if (!(await condition(() => addressConfirmed, input.addressWaitMs ?? 60 * DAY))) {
+      return patched(REFUND_UNCLAIMED_RETURN) ? compensate('no new address was confirmed in time') : finish();
+    }
     addressConfirmed = false;
     state.shipment++;
     state.trackingNumber = undefined;

@@ -2,12 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, jest } from '@jest/globals';
 import type { createLicenseReminderActivities, createNotificationActivities } from '@elar/activities';
-import { SA } from '../shared/search-attributes';
+import { SA } from '@elar/vocabulary';
 import { HISTORIES_DIR } from '../../test/history-files';
 import { eventually, useTimeSkippingEnv, withWorker } from '../../test/time-skipping-harness';
 import {
   expiryRemindersQuery, licenseExpiryRemindersWorkflowId, licenseRenewedSignal, reminderSchedule, reminderTime, type LicenseExpiryRemindersInput,
 } from './contract';
+import { licenseExpiryReminders } from './workflow';
 
 type Activities = ReturnType<typeof createNotificationActivities> & ReturnType<typeof createLicenseReminderActivities>;
 const testEnv = useTimeSkippingEnv();
@@ -48,7 +49,7 @@ describe('license expiry reminders (time skipping)', () => {
     const acts = mockActivities(() => licenseExpiresOn);
     const schedule = reminderSchedule(input.expiresOn, PLAN);
     await withWorker(env, acts, async (taskQueue) => {
-      const handle = await env.client.workflow.start('licenseExpiryReminders', {
+      const handle = await env.client.workflow.start(licenseExpiryReminders, {
         taskQueue, workflowId: licenseExpiryRemindersWorkflowId(input.licenseNumber, input.expiresOn), args: [input],
       });
       // Findable in the Temporal UI by license number, MEPID and state.
@@ -88,7 +89,7 @@ describe('license expiry reminders (time skipping)', () => {
     const input = issuedToday(await currentTime(env), '500778');
     const acts = mockActivities(() => '2036-01-01');
     await withWorker(env, acts, async (taskQueue) => {
-      const handle = await env.client.workflow.start('licenseExpiryReminders', {
+      const handle = await env.client.workflow.start(licenseExpiryReminders, {
         taskQueue, workflowId: licenseExpiryRemindersWorkflowId(input.licenseNumber, input.expiresOn), args: [input],
       });
       expect((await handle.result()).state).toBe('renewed');
@@ -101,7 +102,7 @@ describe('license expiry reminders (time skipping)', () => {
     const input = issuedToday(await currentTime(env), '500779');
     const acts = mockActivities(() => input.expiresOn);
     await withWorker(env, acts, async (taskQueue) => {
-      const handle = await env.client.workflow.start('licenseExpiryReminders', {
+      const handle = await env.client.workflow.start(licenseExpiryReminders, {
         taskQueue, workflowId: licenseExpiryRemindersWorkflowId(input.licenseNumber, input.expiresOn), args: [input],
       });
       expect(await handle.result()).toEqual({ state: 'expired', sent: [12, 6, 3, 1, 0] });

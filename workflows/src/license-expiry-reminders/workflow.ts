@@ -1,6 +1,6 @@
 import { condition, log, proxyActivities, setHandler, upsertMemo, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { createLicenseReminderActivities, createNotificationActivities } from '@elar/activities';
-import { SA } from '../shared/search-attributes';
+import { SA } from '@elar/vocabulary';
 import { SERVICE_CALLS } from '../shared/workflow-helpers';
 import {
   expiryRemindersQuery, licenseRenewedSignal, reminderSchedule, type ExpiryRemindersStatus, type LicenseExpiryRemindersInput,

@@ -1,4 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { RenewalStatus } from '@elar/vocabulary';
 
 /** Ids and numbers only: PDP records, names and card data stay in the licensing database. */
 export interface LicenseRenewalInput {
@@ -9,9 +10,13 @@ export interface LicenseRenewalInput {
   licenseNumber: string;
   /** Sampled for audit by the service (RENEWAL_AUDIT_SAMPLE_RATE): an evaluator decides first. */
   audit: boolean;
+  /** How long an evaluator has to decide an audit before customer service takes it (ms; default 30 days). */
+  auditDecisionMs?: number;
+  /** How long customer service has before the renewal is processed as Renewed (ms; default 15 days). */
+  escalatedDecisionMs?: number;
 }
 
-export type RenewalStatus = 'Processing' | 'Under Review' | 'Renewed' | 'Denied';
+export type { RenewalStatus };
 
 export interface RenewalState {
   status: RenewalStatus;

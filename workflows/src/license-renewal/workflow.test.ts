@@ -1,20 +1,21 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import type { createNotificationActivities, createRenewalActivities } from '@elar/activities';
-import { SA } from '../shared/search-attributes';
+import { SA } from '@elar/vocabulary';
 import { eventually, useTimeSkippingEnv, withWorker } from '../../test/time-skipping-harness';
 import { licenseRenewalWorkflowId, renewalDecisionUpdate, renewalStateQuery, type LicenseRenewalInput } from './contract';
+import { licenseRenewal } from './workflow';
 
 type Activities = ReturnType<typeof createRenewalActivities> & ReturnType<typeof createNotificationActivities>;
 const testEnv = useTimeSkippingEnv();
 
 const mockActivities = () => ({
-  recordRenewalStatus: jest.fn<Activities['recordRenewalStatus']>(async () => undefined),
+  recordRenewalStatus: jest.fn<Activities['recordRenewalStatus']>(async () => ({ recorded: true })),
   sendNotification: jest.fn<Activities['sendNotification']>(async () => ({ notificationId: 'n', status: 'sent' as const })),
 });
 
 const input = (renewalNumber: string, audit: boolean): LicenseRenewalInput => ({ renewalNumber, profileId: 'profile-1', mepid: '12345678', licenseNumber: '500001', audit });
 const start = (taskQueue: string, i: LicenseRenewalInput) =>
-  testEnv().client.workflow.start('licenseRenewal', { taskQueue, workflowId: licenseRenewalWorkflowId(i.renewalNumber), args: [i] });
+  testEnv().client.workflow.start(licenseRenewal, { taskQueue, workflowId: licenseRenewalWorkflowId(i.renewalNumber), args: [i] });
 
 describe('license renewal workflow', () => {
   it('processes a paid renewal at once: Processing -> Renewed, emailed once, findable by MEPID, license number and status', async () => {

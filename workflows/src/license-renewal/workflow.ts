@@ -1,15 +1,20 @@
-import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, upsertMemo, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, log, patched, proxyActivities, setHandler, upsertMemo, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { createNotificationActivities, createRenewalActivities } from '@elar/activities';
-import { SA } from '../shared/search-attributes';
-import { REVIEW_REFUSALS } from '../application-review/contract';
+import { REFUSALS, SA } from '@elar/vocabulary';
+import { SERVICE_CALLS, refuse } from '../shared/workflow-helpers';
 import { renewalDecisionUpdate, renewalStateQuery, type LicenseRenewalInput, type RenewalDecisionInput, type RenewalState, type RenewalStatus } from './contract';
 
 type Activities = ReturnType<typeof createRenewalActivities> & ReturnType<typeof createNotificationActivities>;
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
+const acts = proxyActivities<Activities>(SERVICE_CALLS);
+
+const PATCHES = {
+  /** The audit wait has deadlines: evaluator -> customer service (Escalated) -> processed as Renewed. */
+  auditDeadlines: 'license-renewal-audit-deadlines',
+  /** The decision Update waits at most 10 s for the outcome, never for an unbounded retry. */
+  boundedDecision: 'license-renewal-bounded-decision',
+} as const;
+const DAY = 24 * 60 * 60 * 1000;
 
 /**
  * A paid, attested Professional license renewal. A small workflow of its own rather than the
@@ -37,15 +42,17 @@ export async function licenseRenewal(input: LicenseRenewalInput): Promise<Renewa
     async (d) => {
       decision = d;
       state.evaluatorId = d.evaluatorId;
-      await condition(() => state.status === 'Renewed' || state.status === 'Denied');
+      const decided = () => state.status === 'Renewed' || state.status === 'Denied';
+      if (patched(PATCHES.boundedDecision)) await condition(decided, '10 seconds');
+      else await condition(decided);
       return { ...state };
     },
     {
       validator: (d) => {
-        if (state.status !== 'Under Review' || decision) {
-          throw ApplicationFailure.create({ type: REVIEW_REFUSALS.wrongState, message: `A renewal that is ${state.status} cannot be decided.`, nonRetryable: true });
+        if ((state.status !== 'Under Review' && state.status !== 'Escalated') || decision) {
+          refuse(REFUSALS.wrongState, `A renewal that is ${state.status} cannot be decided.`);
         }
-        if (d.action === 'deny' && !d.reason?.trim()) throw ApplicationFailure.create({ type: REVIEW_REFUSALS.invalid, message: 'A denial needs a reason.', nonRetryable: true });
+        if (d.action === 'deny' && !d.reason?.trim()) refuse(REFUSALS.invalid, 'A denial needs a reason.');
       },
     },
   );
@@ -53,7 +60,19 @@ export async function licenseRenewal(input: LicenseRenewalInput): Promise<Renewa
   upsertSearchAttributes({ [SA.mepid.name]: [input.mepid], [SA.licenseNumber.name]: [input.licenseNumber] });
   await setStatus(state.status);
   if (input.audit) {
-    await condition(() => decision !== undefined);
+    if (patched(PATCHES.auditDeadlines)) {
+      // Named states with deadlines: Under Review (an evaluator) -> Escalated (customer service) -> processed.
+      if (!(await condition(() => decision !== undefined, input.auditDecisionMs ?? 30 * DAY))) {
+        await setStatus('Escalated', { reason: 'No evaluator decided the audit in time.' });
+        log.info('renewal audit escalated to customer service', { renewalNumber: input.renewalNumber });
+        if (!(await condition(() => decision !== undefined, input.escalatedDecisionMs ?? 15 * DAY))) {
+          // DESE processes online renewals at once when payment clears; an audit nobody finished does not hold the educator back.
+          decision = { action: 'approve', evaluatorId: 'system' };
+        }
+      }
+    } else {
+      await condition(() => decision !== undefined);
+    }
     if (decision!.action === 'deny') {
       await setStatus('Denied', { evaluatorId: decision!.evaluatorId, reason: decision!.reason });
       await acts.sendNotification({ idempotencyKey: `${wfId}:denied`, profileId: input.profileId, template: 'renewal-denied', data: { renewalNumber: input.renewalNumber, reason: decision!.reason } });

@@ -1,4 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { PartialMatchStatus } from '@elar/vocabulary';
 
 /** Ids only: the conflicting submission stays in identity's database. */
 export interface PartialMatchInput {
@@ -11,10 +12,18 @@ export interface PartialMatchInput {
   reminderEveryDays?: number;
   /** Overrides the business-day deadline with an exact delay in ms (operators' drills and tests). */
   escalateAfterMs?: number;
+  /** Business days customer service has to decide an escalated case before it is closed as rejected (default 10). */
+  customerServiceBusinessDays?: number;
+  /** Overrides that deadline with an exact delay in ms (drills and tests). */
+  customerServiceDeadlineMs?: number;
 }
 
 export const resolutionActions = ['correct-record', 'different-people', 'reject'] as const;
 export type ResolutionAction = (typeof resolutionActions)[number];
+/** The status each decision leads to. */
+export const resolutionStatus = {
+  'correct-record': 'resolved-corrected', 'different-people': 'resolved-different-people', reject: 'rejected',
+} as const satisfies Record<ResolutionAction, PartialMatchStatus>;
 
 export interface Resolution {
   action: ResolutionAction;
@@ -23,7 +32,7 @@ export interface Resolution {
   note?: string;
 }
 
-export type PartialMatchStatus = 'open' | 'escalated' | 'resolved-corrected' | 'resolved-different-people' | 'rejected';
+export type { PartialMatchStatus };
 
 export interface PartialMatchState {
   status: PartialMatchStatus;

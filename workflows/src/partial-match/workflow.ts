@@ -1,23 +1,24 @@
-import { condition, log, proxyActivities, setHandler, upsertMemo, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { condition, log, patched, proxyActivities, setHandler, upsertMemo, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { createPartialMatchActivities } from '@elar/activities';
-import { SA } from '../shared/search-attributes';
+import { REFUSALS, SA } from '@elar/vocabulary';
+import { SERVICE_CALLS, refuse } from '../shared/workflow-helpers';
 import {
   addBusinessDays,
   partialMatchStateQuery,
   resolutionActions,
+  resolutionStatus,
   resolvePartialMatchUpdate,
   type PartialMatchInput,
   type PartialMatchState,
   type Resolution,
 } from './contract';
 
-const acts = proxyActivities<ReturnType<typeof createPartialMatchActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', backoffCoefficient: 2 },
-});
+const acts = proxyActivities<ReturnType<typeof createPartialMatchActivities>>(SERVICE_CALLS);
+
+/** An escalated case has a deadline too: customer service decides within it or the case is closed (rejected, educator told). */
+const ESCALATION_DEADLINE = 'partial-match-escalation-deadline';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const statusOf = { 'correct-record': 'resolved-corrected', 'different-people': 'resolved-different-people', reject: 'rejected' } as const;
 
 /**
  * A profile submission conflicts with an existing record. Ask the record's organization's directory
@@ -41,11 +42,9 @@ export async function partialMatchEscalation(input: PartialMatchInput): Promise<
     },
     {
       validator: (r) => {
-        if (resolution) throw new Error('case-already-resolved: this case has already been decided');
-        if (!resolutionActions.includes(r.action)) throw new Error(`invalid-action: ${String(r.action)}`);
-        if (r.actorRole === 'directory-admin' && state.escalated) {
-          throw new Error('case-escalated: this case now rests with DESE customer service');
-        }
+        if (resolution) refuse(REFUSALS.caseAlreadyResolved, 'This case has already been decided.');
+        if (!resolutionActions.includes(r.action)) refuse(REFUSALS.invalidAction, `Unknown action ${String(r.action)}.`);
+        if (r.actorRole === 'directory-admin' && state.escalated) refuse(REFUSALS.caseEscalated, 'This case now rests with DESE customer service.');
       },
     },
   );
@@ -77,11 +76,20 @@ export async function partialMatchEscalation(input: PartialMatchInput): Promise<
     publish('escalated');
     log.info('partial-match case escalated to customer service', { caseNumber });
     await acts.escalateCase({ caseNumber, idempotencyKey: key('escalated') });
-    await condition(() => resolution !== undefined);
+    if (patched(ESCALATION_DEADLINE)) {
+      const deadline = addBusinessDays(new Date(), input.customerServiceBusinessDays ?? 10).getTime() - Date.now();
+      if (!(await condition(() => resolution !== undefined, input.customerServiceDeadlineMs ?? deadline))) {
+        log.info('escalated partial-match case closed without a decision', { caseNumber });
+        resolution = { action: 'reject', actorId: 'system', actorRole: 'customer-service', note: 'Closed: no decision within the customer-service deadline.' };
+        state.resolution = 'reject';
+      }
+    } else {
+      await condition(() => resolution !== undefined);
+    }
   }
 
   const decided = resolution!;
   await acts.applyResolution({ caseNumber, action: decided.action, actorId: decided.actorId, note: decided.note, idempotencyKey: key('resolution') });
-  publish(statusOf[decided.action]);
+  publish(resolutionStatus[decided.action]);
   return state;
 }

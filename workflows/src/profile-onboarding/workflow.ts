@@ -1,11 +1,9 @@
 import { log, proxyActivities, setHandler, upsertMemo, workflowInfo } from '@temporalio/workflow';
 import type { createNotificationActivities } from '@elar/activities';
 import { profileOnboardingStateQuery, type ProfileOnboardingInput, type ProfileOnboardingState } from './contract';
+import { SERVICE_CALLS } from '../shared/workflow-helpers';
 
-const { sendNotification } = proxyActivities<ReturnType<typeof createNotificationActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
+const { sendNotification } = proxyActivities<ReturnType<typeof createNotificationActivities>>(SERVICE_CALLS);
 
 export async function profileOnboarding(input: ProfileOnboardingInput): Promise<ProfileOnboardingState> {
   let state: ProfileOnboardingState = 'sending-welcome';

@@ -3,7 +3,7 @@ import type {
   ActivityInput, Next, StartChildWorkflowExecutionInput, WorkflowInboundCallsInterceptor, WorkflowInterceptors,
   WorkflowOutboundCallsInterceptor,
 } from '@temporalio/workflow';
-import { REQUEST_ID_TEMPORAL_HEADER } from './request-id';
+import { REQUEST_ID_TEMPORAL_HEADER } from '@elar/vocabulary';
 
 /**
  * Workflow interceptors (registered with `interceptors.workflowModules`): the request id header of

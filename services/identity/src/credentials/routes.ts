@@ -4,7 +4,7 @@ import {
 } from '@elar/api';
 import { unauthorized, unprocessable } from '@elar/errors';
 import { clientAddress, parse, readPrincipal } from '@elar/http';
-import type { IdentityDeps } from '../app';
+import type { IdentityDeps } from '../deps';
 import { createRecovery } from '../recovery/recover';
 import { verifySecret } from './hashing';
 import { setPassword } from './set-password';

@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import { backgroundPage, contactPage, credentialsPage, identityPage } from '@elar/api';
 import { AppError, badRequest, notFound, unprocessable } from '@elar/errors';
 import { parse } from '@elar/http';
-import type { IdentityDeps } from '../app';
+import type { IdentityDeps } from '../deps';
 import type { Prisma } from '../generated/prisma/client';
 import { submitProfile, type CreateProfileResult } from '../profiles/create-profile';
 import { assemble, hashCredentialsPage, hashIdentityPage } from '../profiles/submission';

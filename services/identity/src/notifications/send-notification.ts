@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { ParsedBodyOf, identityInternal } from '@elar/internal-api';
 import { notFound, unprocessable } from '@elar/errors';
 import { domainCounters } from '@elar/http';
 import { currentContext } from '@elar/logger';
@@ -15,13 +15,7 @@ export type IdentityMailer = Mailer & { templateContext?: () => Promise<Template
 const offlineNames = createCatalogNames(undefined);
 const defaultTemplateContext = async (): Promise<TemplateContext> => ({ names: await offlineNames(), portalUrl: 'http://127.0.0.1:8080' });
 
-export const sendNotificationRequest = z.object({
-  idempotencyKey: z.string().min(8).max(200),
-  profileId: z.string().uuid(),
-  template: z.string().min(1).max(60),
-  data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
-});
-export type SendNotificationRequest = z.infer<typeof sendNotificationRequest>;
+export type SendNotificationRequest = ParsedBodyOf<typeof identityInternal.sendNotification>;
 
 const CLAIM_LEASE_MS = 60_000;
 

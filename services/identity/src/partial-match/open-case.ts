@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
-import { SA, TASK_QUEUES, partialMatchWorkflowId } from '@elar/workflows';
+import { startPartialMatchEscalation } from '@elar/workflows';
+import type { Db } from '../db/client';
 import type { Prisma } from '../generated/prisma/client';
 import type { HashedSubmission } from '../profiles/submission';
 
@@ -24,16 +25,26 @@ export async function createCaseRow(
 
 /** Starts the escalation workflow (ids only in its input; the case number is its id). */
 export async function startCaseWorkflow(temporal: Client, c: { caseNumber: string; organizationId: string | null }, recordMepid: string, escalateAfterBusinessDays: number) {
-  await temporal.workflow.start('partialMatchEscalation', {
-    taskQueue: TASK_QUEUES.identity,
-    workflowId: partialMatchWorkflowId(c.caseNumber),
-    args: [{ caseNumber: c.caseNumber, recordMepid, organizationId: c.organizationId ?? undefined, escalateAfterBusinessDays }],
-    typedSearchAttributes: [
-      { key: SA.caseNumber, value: c.caseNumber },
-      { key: SA.mepid, value: recordMepid },
-      { key: SA.status, value: 'open' },
-      ...(c.organizationId ? [{ key: SA.organizationId, value: c.organizationId }] : []),
-    ],
-    memo: { summary: `Partial-match case ${c.caseNumber} against MEPID ${recordMepid}` },
+  await startPartialMatchEscalation(temporal, { caseNumber: c.caseNumber, recordMepid, organizationId: c.organizationId ?? undefined, escalateAfterBusinessDays });
+}
+
+/**
+ * Starts the workflow of every undecided case that may have none (its start failed after the case
+ * was committed). Starting is idempotent (the case number is the workflow id), so a case whose
+ * workflow runs, or ran, is left alone.
+ */
+export async function reconcileCaseWorkflows(db: Db, temporal: Client, escalateAfterBusinessDays: number): Promise<number> {
+  const open = await db.partialMatchCase.findMany({
+    where: { resolvedAt: null, status: { in: ['OPEN', 'ESCALATED'] }, createdAt: { lt: new Date(Date.now() - 30_000) } },
+    orderBy: { createdAt: 'desc' },
+    take: 100,
   });
+  let started = 0;
+  for (const c of open) {
+    const record = await db.profile.findUnique({ where: { id: c.recordId }, select: { mepid: true } });
+    if (!record) continue;
+    const outcome = await startPartialMatchEscalation(temporal, { caseNumber: c.caseNumber, recordMepid: record.mepid, organizationId: c.organizationId ?? undefined, escalateAfterBusinessDays });
+    if (outcome === 'started') started++;
+  }
+  return started;
 }

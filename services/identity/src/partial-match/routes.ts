@@ -1,15 +1,14 @@
 import type { Express } from 'express';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { caseResolutionRequest } from '@elar/api';
-import { AppError, forbidden, notFound } from '@elar/errors';
+import { AppError, conflict, forbidden, notFound } from '@elar/errors';
+import { runUpdate } from '@elar/temporal';
+import { PROCESS_NOT_RUNNING } from '@elar/vocabulary';
 import { parse, readPrincipal } from '@elar/http';
-import { partialMatchWorkflowId, resolvePartialMatchUpdate } from '@elar/workflows';
-import { z } from 'zod';
-import type { IdentityDeps } from '../app';
+import { partialMatchWorkflowId, resolutionStatus, resolvePartialMatchUpdate } from '@elar/workflows';
+import { identityInternal, mountInternalRoute } from '@elar/internal-api';
+import type { IdentityDeps } from '../deps';
 import { createCaseSteps } from './case-steps';
 import { audit } from '../audit/audit';
-
-const stepBody = z.object({ idempotencyKey: z.string().min(8), action: z.string().optional(), actorId: z.string().optional(), note: z.string().optional() });
 
 const caseView = (c: { caseNumber: string; status: string; reason: string; organizationId: string | null; createdAt: Date; resolvedAt: Date | null }) => ({
   caseNumber: c.caseNumber,
@@ -37,36 +36,34 @@ export function mountPartialMatchRoutes(app: Express, deps: IdentityDeps): void 
     const c = await deps.db.partialMatchCase.findUnique({ where: { caseNumber: req.params.caseNumber! } });
     if (!c) throw notFound('case-not-found', 'No such partial-match case.');
     if (who.role === 'directory-admin' && c.organizationId !== who.organizationId) throw forbidden('other-organization', 'This case belongs to another organization.');
+    // A decided case whose workflow has ended answers 409 case-already-resolved, like one still finishing.
+    if (c.resolvedAt) throw conflict(PROCESS_NOT_RUNNING.case.code, PROCESS_NOT_RUNNING.case.message);
     try {
-      const state = await deps.temporal.client.workflow
-        .getHandle(partialMatchWorkflowId(c.caseNumber))
-        .executeUpdate(resolvePartialMatchUpdate, {
+      await runUpdate(
+        () => deps.temporal.client.workflow.getHandle(partialMatchWorkflowId(c.caseNumber)).executeUpdate(resolvePartialMatchUpdate, {
           args: [{ action: body.action, note: body.note, actorId: who.userId, actorRole: who.role as 'directory-admin' | 'customer-service' }],
-        });
-      deps.logger.info({ caseNumber: c.caseNumber, action: body.action }, 'partial-match case decided');
-      await audit(deps.db, { action: 'case.decided', outcome: body.action, actorId: who.userId, subjectId: c.recordId, detail: { caseNumber: c.caseNumber } });
-      res.json({ caseNumber: c.caseNumber, accepted: true, status: state.status });
+        }),
+        PROCESS_NOT_RUNNING.case,
+      );
     } catch (err) {
-      if (err instanceof WorkflowUpdateFailedError) {
-        const message = String((err.cause as Error | undefined)?.message ?? '');
-        const code = message.split(':')[0] || 'decision-refused';
-        await audit(deps.db, { action: 'case.decided', outcome: `refused:${code}`, actorId: who.userId, subjectId: c.recordId, detail: { caseNumber: c.caseNumber } });
-        throw new AppError(409, code, message.split(': ').slice(1).join(': ') || 'The decision was refused.');
+      if (err instanceof AppError) {
+        await audit(deps.db, { action: 'case.decided', outcome: `refused:${err.code}`, actorId: who.userId, subjectId: c.recordId, detail: { caseNumber: c.caseNumber } });
       }
       throw err;
     }
+    deps.logger.info({ caseNumber: c.caseNumber, action: body.action }, 'partial-match case decided');
+    await audit(deps.db, { action: 'case.decided', outcome: body.action, actorId: who.userId, subjectId: c.recordId, detail: { caseNumber: c.caseNumber } });
+    // The Update records the decision and returns; the status it leads to is the answer (the workflow applies it next).
+    res.json({ caseNumber: c.caseNumber, accepted: true, status: resolutionStatus[body.action] });
   });
 
-  app.post('/internal/partial-match-cases/:caseNumber/:step', async (req, res) => {
-    const body = parse(stepBody, req.body);
-    const caseNumber = req.params.caseNumber!;
-    switch (req.params.step) {
-      case 'notify-opened': await steps.notifyOpened(caseNumber, body.idempotencyKey); break;
-      case 'remind': await steps.remind(caseNumber, body.idempotencyKey); break;
-      case 'escalate': await steps.escalate(caseNumber, body.idempotencyKey); break;
-      case 'apply-resolution': await steps.applyResolution(caseNumber, body.idempotencyKey, body.action ?? '', body.actorId ?? '', body.note); break;
-      default: throw notFound('route-not-found', 'No such case step.');
-    }
-    res.json({ ok: true });
+  // The workflow's steps (@elar/internal-api), each safe to repeat with its key.
+  const done = { ok: true } as const;
+  mountInternalRoute(app, identityInternal.notifyCaseOpened, async ({ params, body }) => (await steps.notifyOpened(params.caseNumber, body.idempotencyKey), done));
+  mountInternalRoute(app, identityInternal.remindAdministrators, async ({ params, body }) => (await steps.remind(params.caseNumber, body.idempotencyKey), done));
+  mountInternalRoute(app, identityInternal.escalateCase, async ({ params, body }) => (await steps.escalate(params.caseNumber, body.idempotencyKey), done));
+  mountInternalRoute(app, identityInternal.applyResolution, async ({ params, body }) => {
+    await steps.applyResolution(params.caseNumber, body.idempotencyKey, body.action, body.actorId, body.note);
+    return done;
   });
 }

@@ -101,7 +101,10 @@ export async function submitProfile(deps: CreateProfileDeps, s: HashedSubmission
   if (result.outcome === 'new-profile' || result.outcome === 'pre-existing-completed') {
     await deps.onboarding.start({ profileId: result.profileId, mepid: result.mepid });
   } else if (result.outcome === 'partial-match') {
-    await startCaseWorkflow(deps.temporal, result, result.recordMepid, deps.escalateAfterBusinessDays);
+    // The case is committed: if Temporal is unreachable now, the reconciler starts its workflow later
+    // (same id, so never twice), and the educator is not pushed to submit again and open a second case.
+    await startCaseWorkflow(deps.temporal, result, result.recordMepid, deps.escalateAfterBusinessDays)
+      .catch((err: unknown) => deps.logger.warn({ err, caseNumber: result.caseNumber }, 'partial-match start deferred'));
   } else {
     const record = await deps.db.profile.findUniqueOrThrow({ where: { id: result.profileId } });
     if (record.email) {

@@ -1,6 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { SA, TASK_QUEUES, profileOnboardingWorkflowId, type ProfileOnboardingInput } from '@elar/workflows';
+import { startProfileOnboarding, type ProfileOnboardingInput } from '@elar/workflows';
 import type { Logger } from '@elar/logger';
 import type { Db } from '../db/client';
 
@@ -15,18 +14,10 @@ export type Onboarding = ReturnType<typeof createOnboarding>;
 export function createOnboarding(deps: { db: Db; temporal: Client; logger: Logger }) {
   async function start(input: ProfileOnboardingInput): Promise<boolean> {
     try {
-      await deps.temporal.workflow.start('profileOnboarding', {
-        taskQueue: TASK_QUEUES.identity,
-        workflowId: profileOnboardingWorkflowId(input.mepid),
-        args: [input],
-        typedSearchAttributes: [{ key: SA.mepid, value: input.mepid }],
-        memo: { summary: `Onboarding of profile ${input.mepid}` },
-      });
+      await startProfileOnboarding(deps.temporal, input);
     } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {
-        deps.logger.warn({ err, mepid: input.mepid }, 'onboarding start deferred');
-        return false;
-      }
+      deps.logger.warn({ err, mepid: input.mepid }, 'onboarding start deferred');
+      return false;
     }
     await deps.db.profile.update({ where: { id: input.profileId }, data: { onboardingStartedAt: new Date() } });
     return true;

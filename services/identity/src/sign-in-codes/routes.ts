@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import { resendSignInCodeRequest, signInRequest, verifySignInCodeRequest } from '@elar/api';
 import { clientAddress, parse, readPrincipal } from '@elar/http';
-import type { IdentityDeps } from '../app';
+import type { IdentityDeps } from '../deps';
 import { openSession, signIn } from '../auth/sessions';
 import { deriveKey } from './code';
 import { openChallenge, resendChallenge, verifyChallenge } from './challenges';

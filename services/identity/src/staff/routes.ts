@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import { membershipDecisionRequest, staffRequest, staffUpdateRequest } from '@elar/api';
 import { conflict, notFound } from '@elar/errors';
 import { parse, readPrincipal } from '@elar/http';
-import type { IdentityDeps } from '../app';
+import type { IdentityDeps } from '../deps';
 import { audit } from '../audit/audit';
 import { ssnDigest } from '../credentials/hashing';
 import { setPassword } from '../credentials/set-password';

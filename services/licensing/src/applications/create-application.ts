@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { createApplicationRequest } from '@elar/api';
 import { unprocessable } from '@elar/errors';
 import type { Principal } from '@elar/http';
-import type { LicensingDeps } from '../app';
+import type { LicensingDeps } from '../deps';
 import { requiredIds, draftStatus } from './checklist';
 
 /** `A-<year>-<6 digits>` from a database sequence: unique, human, never reused. */

@@ -1,6 +1,6 @@
 import { conflict } from '@elar/errors';
 import type { Principal } from '@elar/http';
-import type { LicensingDeps } from '../app';
+import type { LicensingDeps } from '../deps';
 import { applicationPrefix } from '../documents/storage/document-store';
 import { applicationFor } from './access';
 import { DRAFT_STATUSES } from './checklist';

@@ -2,7 +2,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Response } from 'express';
 import { AppError, conflict, notFound, unavailable } from '@elar/errors';
 import type { Principal } from '@elar/http';
-import type { LicensingDeps } from '../app';
+import type { LicensingDeps } from '../deps';
 import { serverFileName } from './sniff';
 import { DocumentMissingError, documentKey } from './storage/document-store';
 

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { Request } from 'express';
 import { uploadDocumentRequest } from '@elar/api';
 import { parse, type Principal } from '@elar/http';
-import type { LicensingDeps } from '../app';
+import type { LicensingDeps } from '../deps';
 import { readMultipartUpload } from './multipart-upload';
 import { spoolUpload } from './spool-upload';
 import { beginUpload, finishUpload } from './upload-document';

@@ -1,4 +1,4 @@
-import type { LicensingDeps } from '../app';
+import type { LicensingDeps } from '../deps';
 import type { ScanStatus } from './scanner';
 
 /**

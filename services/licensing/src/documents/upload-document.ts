@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { AppError, badRequest, conflict, unavailable, unprocessable } from '@elar/errors';
 import type { Principal } from '@elar/http';
-import type { LicensingDeps } from '../app';
+import type { LicensingDeps } from '../deps';
 import { applicationFor, type FullApplication } from '../applications/access';
 import { checklist, DRAFT_STATUSES, draftStatus, requiredIds } from '../applications/checklist';
 import { recordEvent } from '../applications/timeline';

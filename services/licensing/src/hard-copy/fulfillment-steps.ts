@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { conflict } from '@elar/errors';
-import type { LicensingDeps } from '../app';
+import type { LicensingDeps } from '../deps';
 import { toCertificateContent } from '../licenses/license-views';
 import { renderCertificate } from './certificate';
 import type { FullOrder } from './order-view';

@@ -2,9 +2,8 @@ import type { z } from 'zod';
 import type { hardCopyOrderRequest } from '@elar/api';
 import { AppError, badRequest, conflict, notFound, unprocessable } from '@elar/errors';
 import type { Principal } from '@elar/http';
-import { WorkflowExecutionAlreadyStartedError } from '@elar/temporal';
-import { TASK_QUEUES, hardCopyWorkflowId } from '@elar/workflows';
-import type { LicensingDeps } from '../app';
+import { startHardCopyFulfillment } from '@elar/workflows';
+import type { LicensingDeps } from '../deps';
 import { isUniqueViolation } from '../db/client';
 import { currentStatus } from '../licenses/license-views';
 import { includeOrder, type FullOrder } from './order-view';
@@ -24,16 +23,7 @@ const declined = (code: string | null) =>
 
 /** Starts the order's fulfillment; its id rejects a second start (one workflow per order). */
 async function startFulfillment(deps: LicensingDeps, order: FullOrder) {
-  try {
-    await deps.temporal.client.workflow.start('hardCopyFulfillment', {
-      taskQueue: TASK_QUEUES.licensing,
-      workflowId: hardCopyWorkflowId(order.orderNumber),
-      args: [{ orderNumber: order.orderNumber, profileId: order.profileId, mepid: order.mepid, licenseNumber: order.license.licenseNumber }],
-      memo: { summary: `Hard copy ${order.orderNumber} of license ${order.license.licenseNumber} paid` },
-    });
-  } catch (err) {
-    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-  }
+  await startHardCopyFulfillment(deps.temporal.client, { orderNumber: order.orderNumber, profileId: order.profileId, mepid: order.mepid, licenseNumber: order.license.licenseNumber });
 }
 
 /** The answer for a key already used: the same order (its workflow started), the same decline, or "in progress". */

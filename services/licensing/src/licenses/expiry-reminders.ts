@@ -1,6 +1,6 @@
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@elar/temporal';
-import { SA, TASK_QUEUES, licenseExpiryRemindersWorkflowId, licenseRenewedSignal, type LicenseExpiryRemindersInput } from '@elar/workflows';
-import type { LicensingDeps } from '../app';
+import { WorkflowNotFoundError } from '@elar/temporal';
+import { licenseExpiryRemindersWorkflowId, licenseRenewedSignal, startLicenseExpiryReminders, type LicenseExpiryRemindersInput } from '@elar/workflows';
+import type { LicensingDeps } from '../deps';
 import type { License } from '../generated/prisma/client';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -17,22 +17,7 @@ export async function scheduleExpiryReminders(deps: Pick<LicensingDeps, 'tempora
     licenseType: license.licenseType ?? license.kind, field: license.field, gradeLevel: license.gradeLevel,
     expiresOn: day(license.expiresAt), plan: deps.catalog.expiryReminders,
   };
-  try {
-    await deps.temporal.client.workflow.start('licenseExpiryReminders', {
-      taskQueue: TASK_QUEUES.licensing,
-      workflowId: licenseExpiryRemindersWorkflowId(input.licenseNumber, input.expiresOn),
-      args: [input],
-      memo: { summary: `License ${input.licenseNumber} expires ${input.expiresOn}; reminders scheduled` },
-      typedSearchAttributes: [
-        { key: SA.mepid, value: input.mepid },
-        { key: SA.licenseNumber, value: input.licenseNumber },
-        { key: SA.licenseType, value: input.licenseType },
-        { key: SA.status, value: 'Reminders scheduled' },
-      ],
-    });
-  } catch (err) {
-    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-  }
+  await startLicenseExpiryReminders(deps.temporal.client, input);
 }
 
 /** A renewal: the old term's reminders stop at once (signal), the new term's are scheduled. */

@@ -1,6 +1,7 @@
 import { notFound } from '@elar/errors';
-import type { LicensingDeps } from '../app';
+import type { LicensingDeps } from '../deps';
 import { recordEvent } from '../applications/timeline';
+import { isUniqueViolation } from '../db/client';
 import { scheduleExpiryReminders } from './expiry-reminders';
 
 export const addYears = (d: Date, years: number) => {
@@ -9,8 +10,11 @@ export const addYears = (d: Date, years: number) => {
   return x;
 };
 
-/** One license per application item (unique on the item): a retried activity gets the same numbers back. */
-export async function issueLicenses(deps: LicensingDeps, applicationNumber: string, evaluatorId: string) {
+/**
+ * One license per application item (unique on the item): a retried activity gets the same numbers
+ * back, and the timeline records the issue once per idempotency key.
+ */
+export async function issueLicenses(deps: LicensingDeps, applicationNumber: string, evaluatorId: string, idempotencyKey: string) {
   const app = await deps.db.application.findUnique({ where: { applicationNumber }, include: { items: { orderBy: { position: 'asc' } } } });
   if (!app) throw notFound('application-not-found', 'No such application.');
   const today = new Date(new Date().toISOString().slice(0, 10));
@@ -39,6 +43,10 @@ export async function issueLicenses(deps: LicensingDeps, applicationNumber: stri
     await scheduleExpiryReminders(deps, license);
     numbers.push(license.licenseNumber);
   }
-  await recordEvent(deps, app, { actor: `evaluator:${evaluatorId}`, type: 'licenses-issued', detail: { licenseNumbers: numbers }, idempotencyKey: `issue:${app.id}` }).catch(() => undefined);
+  try {
+    await recordEvent(deps, app, { actor: `evaluator:${evaluatorId}`, type: 'licenses-issued', detail: { licenseNumbers: numbers }, idempotencyKey });
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+  }
   return { licenseNumbers: numbers };
 }

@@ -1,4 +1,4 @@
-import type { LicensingDeps } from '../app';
+import type { LicensingDeps } from '../deps';
 
 export interface EducatorEmail {
   /** The business event's own key (`application-submitted:<number>`): identity sends once per key. */

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { payRequest } from '@elar/api';
 import { AppError, conflict } from '@elar/errors';
 import { domainCounters, type Principal } from '@elar/http';
-import type { LicensingDeps } from '../app';
+import type { LicensingDeps } from '../deps';
 import { applicationFor } from '../applications/access';
 import { DRAFT_STATUSES } from '../applications/checklist';
 import { recordEvent } from '../applications/timeline';

@@ -2,13 +2,13 @@ import type { z } from 'zod';
 import type { createRenewalRequest } from '@elar/api';
 import { badRequest, conflict, notFound } from '@elar/errors';
 import type { Principal } from '@elar/http';
-import type { LicensingDeps } from '../app';
+import type { LicensingDeps } from '../deps';
 import { tieredFeeCents } from '../catalog/catalog';
 import type { Db } from '../db/client';
 import { checkPdps, checkRenewable } from './eligibility';
 import type { RenewalResult } from './renewal-view';
 
-const LIVE = ['Processing', 'Under Review'];
+const LIVE = ['Processing', 'Under Review', 'Escalated'];
 
 /** Licenses the caller holds, each renewable now (the same checks run again before the fee is charged). */
 export async function renewableLicenses(deps: Pick<LicensingDeps, 'db' | 'catalog'>, profileId: string, licenseNumbers: string[], except?: string) {

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { payRequest } from '@elar/api';
 import { conflict, notFound } from '@elar/errors';
 import type { Principal } from '@elar/http';
-import type { LicensingDeps } from '../app';
+import type { LicensingDeps } from '../deps';
 import { chargeOnce, toReceipt, type PaymentLedger } from '../payments/charge-once';
 import type { RenewalPayment } from '../generated/prisma/client';
 import { renewableLicenses } from './create-renewal';
@@ -10,7 +10,7 @@ import { startRenewal } from './start-renewal';
 
 export async function renewalFor(deps: Pick<LicensingDeps, 'db'>, principal: Principal, renewalNumber: string) {
   const r = await deps.db.renewal.findUnique({ where: { renewalNumber }, include: { payments: true } });
-  if (!r || (principal.role === 'educator' && r.profileId !== principal.userId) || !['educator', 'evaluator', 'system'].includes(principal.role)) {
+  if (!r || (principal.role === 'educator' && r.profileId !== principal.userId) || !['educator', 'evaluator', 'customer-service', 'system'].includes(principal.role)) {
     throw notFound('renewal-not-found', 'No such renewal.');
   }
   return r;

@@ -1,7 +1,7 @@
 import { conflict, notFound } from '@elar/errors';
 import type { Principal } from '@elar/http';
 import { correspondenceWorkflowId, replySignal } from '@elar/workflows';
-import type { LicensingDeps } from '../app';
+import type { LicensingDeps } from '../deps';
 import { applicationFor } from '../applications/access';
 import { recordEvent } from '../applications/timeline';
 

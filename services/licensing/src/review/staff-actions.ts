@@ -1,12 +1,13 @@
 import { conflict, notFound } from '@elar/errors';
 import type { Principal } from '@elar/http';
 import { applicationReviewWorkflowId, assignUpdate, noteUpdate, withdrawUpdate, type ReviewState } from '@elar/workflows';
-import type { LicensingDeps } from '../app';
+import type { LicensingDeps } from '../deps';
 import { applicationFor } from '../applications/access';
 import { recordEvent } from '../applications/timeline';
-import { asConflict } from './review-updates';
+import { requireEvaluator } from './assignee';
+import { runUpdate } from '@elar/temporal';
+import { PROCESS_NOT_RUNNING, isFinalApplicationStatus } from '@elar/vocabulary';
 
-const FINAL = ['Issued', 'Denied', 'Withdrawn', 'Closed Incomplete'];
 const review = (deps: LicensingDeps, applicationNumber: string) => deps.temporal.client.workflow.getHandle(applicationReviewWorkflowId(applicationNumber));
 
 /**
@@ -18,7 +19,7 @@ export async function addInternalNote(deps: LicensingDeps, principal: Principal,
   if (!app.submittedAt) throw conflict('review-not-running', 'This application has not been submitted.');
   const note = await deps.db.internalNote.create({ data: { applicationId: app.id, evaluatorId: principal.userId, text } });
   try {
-    return await asConflict(() => review(deps, applicationNumber).executeUpdate(noteUpdate, { args: [{ evaluatorId: principal.userId, noteId: note.id }] }));
+    return await runUpdate(() => review(deps, applicationNumber).executeUpdate(noteUpdate, { args: [{ evaluatorId: principal.userId, noteId: note.id }] }), PROCESS_NOT_RUNNING.review);
   } catch (err) {
     await deps.db.internalNote.delete({ where: { id: note.id } });
     throw err;
@@ -30,8 +31,9 @@ export async function assignApplication(deps: LicensingDeps, principal: Principa
   const app = await deps.db.application.findUnique({ where: { applicationNumber } });
   if (!app) throw notFound('application-not-found', 'No such application.');
   if (!app.submittedAt) throw conflict('review-not-running', 'This application has not been submitted.');
+  await requireEvaluator(deps, evaluatorId);
   const byRole = principal.role === 'customer-service' ? 'customer-service' : 'evaluator';
-  return asConflict(() => review(deps, applicationNumber).executeUpdate(assignUpdate, { args: [{ byId: principal.userId, byRole, evaluatorId }] }));
+  return runUpdate(() => review(deps, applicationNumber).executeUpdate(assignUpdate, { args: [{ byId: principal.userId, byRole, evaluatorId }] }), PROCESS_NOT_RUNNING.review);
 }
 
 /**
@@ -41,9 +43,9 @@ export async function assignApplication(deps: LicensingDeps, principal: Principa
  */
 export async function withdrawApplication(deps: LicensingDeps, principal: Principal, applicationNumber: string) {
   const app = await applicationFor(deps.db, principal, applicationNumber);
-  if (FINAL.includes(app.status)) throw conflict('application-not-withdrawable', `An application that is ${app.status} cannot be withdrawn.`);
+  if (isFinalApplicationStatus(app.status)) throw conflict('application-not-withdrawable', `An application that is ${app.status} cannot be withdrawn.`);
   if (app.submittedAt) {
-    await asConflict(() => review(deps, applicationNumber).executeUpdate(withdrawUpdate, { args: [{ profileId: principal.userId }] }));
+    await runUpdate(() => review(deps, applicationNumber).executeUpdate(withdrawUpdate, { args: [{ profileId: principal.userId }] }), PROCESS_NOT_RUNNING.review);
   } else {
     await recordEvent(deps, app, { actor: 'educator', type: 'withdrawn', status: 'Withdrawn' });
   }

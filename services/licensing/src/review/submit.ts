@@ -1,8 +1,7 @@
 import { AppError, conflict } from '@elar/errors';
 import { domainCounters, type Principal } from '@elar/http';
-import { WorkflowExecutionAlreadyStartedError } from '@elar/temporal';
-import { SA, TASK_QUEUES, applicationReviewWorkflowId } from '@elar/workflows';
-import type { LicensingDeps } from '../app';
+import { startApplicationReview } from '@elar/workflows';
+import type { LicensingDeps } from '../deps';
 import { applicationFor } from '../applications/access';
 import { checklist, DRAFT_STATUSES } from '../applications/checklist';
 import { recordEvent } from '../applications/timeline';
@@ -25,23 +24,7 @@ export async function submitApplication(deps: LicensingDeps, principal: Principa
   if (missing.length) throw conflict('requirements-not-met', 'Some requirements have no document yet.', missing.map((r) => r.id));
   if (!app.payments.some((p) => p.status === 'succeeded')) throw new AppError(402, 'payment-required', 'Pay the application fee before submitting.');
   const licenseType = app.items.find((i) => i.kind === 'license')?.licenseType ?? 'endorsement';
-  try {
-    await deps.temporal.client.workflow.start('applicationReview', {
-      taskQueue: TASK_QUEUES.licensing,
-      workflowId: applicationReviewWorkflowId(app.applicationNumber),
-      args: [{ applicationNumber: app.applicationNumber, profileId: app.profileId, mepid: app.mepid, licenseType }],
-      memo: { summary: `Application ${app.applicationNumber} (${licenseType}) submitted` },
-      // Findable from the first moment, before the workflow's first task runs.
-      typedSearchAttributes: [
-        { key: SA.mepid, value: app.mepid },
-        { key: SA.applicationNumber, value: app.applicationNumber },
-        { key: SA.licenseType, value: licenseType },
-        { key: SA.status, value: 'Ready for Review' },
-      ],
-    });
-  } catch (err) {
-    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-  }
+  await startApplicationReview(deps.temporal.client, { applicationNumber: app.applicationNumber, profileId: app.profileId, mepid: app.mepid, licenseType });
   const updated = await deps.db.application.updateMany({ where: { id: app.id, submittedAt: null }, data: { submittedAt: new Date() } });
   if (updated.count) {
     domainCounters().applicationsSubmitted.inc({ license_type: licenseType });

@@ -3,7 +3,7 @@ import {
   applicationParams, correspondenceParams, createApplicationRequest, payRequest, replyRequest,
 } from '@elar/api';
 import { PRINCIPAL_HEADER, parse, readPrincipal } from '@elar/http';
-import type { LicensingDeps } from '../app';
+import type { LicensingDeps } from '../deps';
 import { applicationFor, visibleTo } from '../applications/access';
 import { checklist } from '../applications/checklist';
 import { createApplication } from '../applications/create-application';

@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import { applicationParams, decisionRequest, queueQuery } from '@elar/api';
 import { parse, readPrincipal } from '@elar/http';
-import type { LicensingDeps } from '../app';
+import type { LicensingDeps } from '../deps';
 import { reviewQueue } from '../review/queue';
 import { claimApplication, decide } from '../review/review-updates';
 

@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import { hardCopyOrderParams, hardCopyOrderRequest, licenseNumberParams, resendRequest, vendorEvent } from '@elar/api';
 import { parse, rawBodyOf, readPrincipal } from '@elar/http';
-import type { LicensingDeps } from '../app';
+import type { LicensingDeps } from '../deps';
 import { renderCertificate } from '../hard-copy/certificate';
 import { cancelOrder, forwardVendorEvent, resendOrder } from '../hard-copy/order-updates';
 import { includeOrder, orderFor, toOrderView } from '../hard-copy/order-view';

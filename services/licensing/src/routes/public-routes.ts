@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Express } from 'express';
 import { licenseLookupQuery } from '@elar/api';
 import { parse } from '@elar/http';
-import type { LicensingDeps } from '../app';
+import type { LicensingDeps } from '../deps';
 import { toPublicLicense } from '../licenses/license-views';
 
 /** The public lookup answers at most this many licenses: it is a lookup, not a way to copy the register. */

@@ -1,23 +1,14 @@
 import type { Express } from 'express';
-import { z } from 'zod';
 import { createRenewalRequest, payRequest, renewalDecisionRequest, renewalParams } from '@elar/api';
 import { conflict } from '@elar/errors';
 import { parse, readPrincipal } from '@elar/http';
 import { licenseRenewalWorkflowId, renewalDecisionUpdate } from '@elar/workflows';
-import type { LicensingDeps } from '../app';
+import type { LicensingDeps } from '../deps';
 import { createRenewal } from '../renewals/create-renewal';
 import { payRenewal, renewalFor } from '../renewals/pay-renewal';
-import { recordRenewalStatus } from '../renewals/record-renewal-status';
 import { toRenewalView } from '../renewals/renewal-view';
-import { asConflict } from '../review/review-updates';
-
-const statusReport = z.object({
-  idempotencyKey: z.string().min(8).max(200),
-  renewalNumber: z.string().min(1),
-  status: z.enum(['Processing', 'Under Review', 'Renewed', 'Denied']),
-  evaluatorId: z.string().optional(),
-  reason: z.string().optional(),
-});
+import { runUpdate } from '@elar/temporal';
+import { PROCESS_NOT_RUNNING, REFUSALS } from '@elar/vocabulary';
 
 export function mountRenewalRoutes(app: Express, deps: LicensingDeps): void {
   app.post('/renewals', async (req, res) => {
@@ -50,18 +41,13 @@ export function mountRenewalRoutes(app: Express, deps: LicensingDeps): void {
   });
 
   app.post('/renewals/:renewalNumber/decisions', async (req, res) => {
-    const principal = readPrincipal(req, ['evaluator']);
+    const principal = readPrincipal(req, ['evaluator', 'customer-service']);
     const r = await renewalFor(deps, principal, parse(renewalParams, req.params).renewalNumber);
-    if (!r.audit) throw conflict('action-not-allowed-in-state', 'Only renewals sampled for audit are decided by an evaluator.');
+    if (!r.audit) throw conflict(REFUSALS.wrongState, 'Only renewals sampled for audit are decided by an evaluator.');
+    if (principal.role === 'customer-service' && r.status !== 'Escalated') throw conflict(REFUSALS.wrongState, 'Customer service decides a renewal audit once it is Escalated.');
     const body = parse(renewalDecisionRequest, req.body);
     const handle = deps.temporal.client.workflow.getHandle(licenseRenewalWorkflowId(r.renewalNumber));
-    await asConflict(() => handle.executeUpdate(renewalDecisionUpdate, { args: [{ ...body, evaluatorId: principal.userId }] }));
+    await runUpdate(() => handle.executeUpdate(renewalDecisionUpdate, { args: [{ ...body, evaluatorId: principal.userId }] }), PROCESS_NOT_RUNNING.renewal);
     res.json(toRenewalView(await renewalFor(deps, principal, r.renewalNumber)));
-  });
-
-  app.post('/internal/renewals/:renewalNumber/status', async (req, res) => {
-    readPrincipal(req, ['system']);
-    await recordRenewalStatus(deps, parse(statusReport, req.body));
-    res.status(204).end();
   });
 }

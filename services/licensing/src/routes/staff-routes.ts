@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import { applicationParams, assignRequest, documentParams, noteRequest } from '@elar/api';
 import { parse, readPrincipal } from '@elar/http';
-import type { LicensingDeps } from '../app';
+import type { LicensingDeps } from '../deps';
 import { sendDocument } from '../documents/download-document';
 import { addInternalNote, assignApplication, withdrawApplication } from '../review/staff-actions';
 

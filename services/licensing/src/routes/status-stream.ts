@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { LicensingDeps } from '../app';
+import type { LicensingDeps } from '../deps';
 
 /** SSE: the current status at once, then each change from the bus; a comment every 15 s keeps proxies from closing it. */
 export function streamStatus(deps: Pick<LicensingDeps, 'bus'>, req: Request, res: Response, current: { number: string; status: string; at: Date }) {
