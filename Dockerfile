@@ -29,17 +29,18 @@ WORKDIR /app
 COPY --from=manifests /manifests ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
-# Build-time outputs from the full dependency set: the service's generated Prisma client, when it
-# has a schema (identity, licensing); an empty folder for the others.
+# Build-time outputs from the full dependency set: the generated Prisma clients (identity, licensing),
+# then every deployable compiled to JavaScript by tsup (tsup.config.ts): dist/<service>.js.
 FROM ${NODE_IMAGE} AS build
-ARG SERVICE
 WORKDIR /app
 COPY --from=manifests /manifests ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY --from=manifests /src ./
-WORKDIR /app/services/${SERVICE}
-RUN mkdir -p src/generated && if [ -f prisma/schema.prisma ]; then ../../node_modules/.bin/prisma generate --config prisma.config.ts; fi
-WORKDIR /app
+COPY tsup.config.ts ./
+# Prisma reads DATABASE_URL even to generate (an unused address keeps it offline: TOOLCHAIN.md).
+RUN for config in services/*/prisma.config.ts; do \
+      DATABASE_URL=postgresql://unused:unused@127.0.0.1:1/unused node_modules/.bin/prisma generate --config "$config"; \
+    done && node_modules/.bin/tsup
 
 # The browser portal's static files (Vite); the gateway serves them at `/` (PORTAL_DIR).
 FROM build AS portal
@@ -53,22 +54,23 @@ RUN node_modules/.bin/tsx services/worker/src/build-bundle.ts services/worker/di
 
 FROM ${NODE_IMAGE} AS runtime
 ARG SERVICE
-ENV NODE_ENV=production HOST=0.0.0.0 CHECKPOINT_DISABLE=1
+# Paths inside the image for the defaults that point into the sources (read by the gateway and licensing).
+ENV NODE_ENV=production HOST=0.0.0.0 CHECKPOINT_DISABLE=1 \
+    PORTAL_DIR=/app/apps/portal/dist CATALOG_PATH=/app/services/licensing/catalog/catalog.json
 WORKDIR /app
 COPY --from=prod-deps /app ./
+# Kept for `prisma migrate deploy` (the migrate initContainer and Job): its config imports @elar/db.
 COPY --from=manifests /src/tooling ./tooling
 COPY --from=manifests /src/packages ./packages
-COPY --from=manifests /src/workflows ./workflows
-COPY --from=manifests /src/activities ./activities
 COPY --from=manifests /src/services/${SERVICE} ./services/${SERVICE}
-COPY --from=build /app/services/${SERVICE}/src/generated ./services/${SERVICE}/src/generated
+COPY --from=build /app/dist/${SERVICE}.js /app/dist/${SERVICE}.js.map ./dist/
 COPY --from=portal /app/apps/portal/dist ./apps/portal/dist
-# A fixed entry point that imports the service's main (a wrong SERVICE fails the build here).
-RUN test -f services/${SERVICE}/src/main.ts && printf 'import "./services/%s/src/main.ts";\n' "${SERVICE}" > main.ts
+# A fixed entry point that loads the service's compiled main (a wrong SERVICE fails the build here).
+RUN test -f dist/${SERVICE}.js && printf 'require("./dist/%s.js");\n' "${SERVICE}" > main.js
 # The image's `node` user (uid 1000), numeric so runAsNonRoot can verify it.
 USER 1000:1000
-# node is PID 1 and gets SIGTERM directly (no npm or shell in between); tsx loads the TypeScript.
-CMD ["node", "--import", "tsx", "main.ts"]
+# node is PID 1 and gets SIGTERM directly (no npm or shell in between), running compiled JavaScript.
+CMD ["node", "--enable-source-maps", "main.js"]
 
 # `--target worker`: the runtime plus the prebuilt workflow bundle.
 FROM runtime AS worker

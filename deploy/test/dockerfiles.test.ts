@@ -39,13 +39,29 @@ describe('the root Dockerfile (one recipe, ARG SERVICE)', () => {
     });
   });
 
-  it('starts node as PID 1 in exec form on a fixed entry that imports the service’s main', () => {
+  it('starts node as PID 1 in exec form on a fixed entry that loads the service’s compiled main', () => {
     const cmd = JSON.parse(stage('runtime').filter((i) => i.op === 'CMD').at(-1)!.args) as string[];
-    expect(cmd).toEqual(['node', '--import', 'tsx', 'main.ts']);
+    expect(cmd).toEqual(['node', '--enable-source-maps', 'main.js']);
     expect(ins.some((i) => i.op === 'ENTRYPOINT')).toBe(false);
-    const entry = stage('runtime').find((i) => i.op === 'RUN' && i.args.includes('> main.ts'));
-    expect(entry?.args).toContain('services/${SERVICE}/src/main.ts');
-    expect(entry?.args).toContain(`import "./services/%s/src/main.ts"`);
+    const entry = stage('runtime').find((i) => i.op === 'RUN' && i.args.includes('> main.js'));
+    expect(entry?.args).toContain('test -f dist/${SERVICE}.js');
+    expect(entry?.args).toContain(`require("./dist/%s.js")`);
+  });
+
+  it('compiles with tsup (no tsx at run time) and ships no TypeScript sources but what migrations need', () => {
+    expect(stage('build').some((i) => i.op === 'RUN' && /node_modules\/\.bin\/tsup$/.test(i.args))).toBe(true);
+    const runtimeSources = stage('runtime').filter((i) => i.op === 'COPY' && i.args.startsWith('--from=manifests /src/')).map((i) => i.args.split(/\s+/)[1]);
+    expect(runtimeSources.sort()).toEqual(['/src/packages', '/src/services/${SERVICE}', '/src/tooling']);
+    expect(stage('runtime').map((i) => i.args).join('\n')).not.toMatch(/tsx/);
+  });
+
+  it('generates every service’s Prisma client before compiling (the bundles include them)', () => {
+    const run = stage('build').find((i) => i.op === 'RUN' && i.args.includes('prisma generate'))!.args;
+    expect(run).toContain('for config in services/*/prisma.config.ts');
+    expect(run.indexOf('prisma generate')).toBeLessThan(run.indexOf('tsup'));
+    for (const d of DEPLOYABLES) {
+      if (existsSync(join(ROOT, 'services', d.name, 'prisma', 'schema.prisma'))) expect(existsSync(join(ROOT, 'services', d.name, 'prisma.config.ts'))).toBe(true);
+    }
   });
 
   it('builds the API services by default and the worker only with --target worker', () => {
@@ -62,22 +78,15 @@ describe('the root Dockerfile (one recipe, ARG SERVICE)', () => {
 describe.each(DEPLOYABLES.map((d) => d.name))('--build-arg SERVICE=%s', (name) => {
   const vars = { SERVICE: name };
 
-  it('copies a service folder that exists, with the main.ts the entry imports', () => {
+  it('copies a service folder that exists and the bundle tsup writes for it', () => {
     const sources = stage('runtime')
       .filter((i) => i.op === 'COPY' && i.args.startsWith('--from=manifests /src/'))
       .map((i) => expand(i.args, vars).split(/\s+/)[1]!.replace('/src/', ''));
     expect(sources).toContain(`services/${name}`);
     for (const src of sources) expect({ src, exists: existsSync(join(ROOT, src)) }).toEqual({ src, exists: true });
-    expect(existsSync(join(ROOT, 'services', name, 'src', 'main.ts'))).toBe(true);
-  });
-
-  it('generates the Prisma client exactly when the service has a schema, in the service folder', () => {
-    const build = stage('build');
-    const at = build.findIndex((i) => i.op === 'RUN' && i.args.includes('prisma generate'));
-    const workdir = build.slice(0, at).filter((i) => i.op === 'WORKDIR').at(-1)!.args;
-    expect(expand(workdir, vars)).toBe(`/app/services/${name}`);
-    expect(build[at]!.args).toContain('if [ -f prisma/schema.prisma ]');
-    expect(build[at]!.args).toContain('mkdir -p src/generated');
+    const bundle = stage('runtime').find((i) => i.op === 'COPY' && i.args.startsWith('--from=build /app/dist/'))!;
+    expect(expand(bundle.args, vars)).toContain(`/app/dist/${name}.js `);
+    expect(readFileSync(join(ROOT, 'tsup.config.ts'), 'utf8')).toContain(`${name}: 'services/${name}/src/main.ts'`);
   });
 });
 

@@ -80,7 +80,8 @@ describe('production (the base runs NODE_ENV=production)', () => {
   const problemsOf = (name: string) => {
     const { schema, production } = DEPLOYABLES.find((d) => d.deployments.includes(name))!;
     const { literal, fromSecret } = provided(mainContainer(named(objects, 'Deployment', name)));
-    const fromSecrets = Object.fromEntries([...fromSecret].map((k) => [k, k === 'DATABASE_URL' ? 'postgresql://from:secret@db/app' : 'from-a-secret-0123456789']));
+    const secretValue = (k: string) => (k === 'DATABASE_URL' ? 'postgresql://from:secret@db/app' : k === 'REDIS_URL' ? 'rediss://:from-a-secret@redis:6380' : 'from-a-secret-0123456789');
+    const fromSecrets = Object.fromEntries([...fromSecret].map((k) => [k, secretValue(k)]));
     const env: Record<string, string> = { ...literal, ...fromSecrets };
     const config = schema.parse(env) as Record<string, unknown>;
     return production ? productionProblems(production, config, env).map((p) => p.variable) : [];

@@ -45,6 +45,9 @@ describe('licensing through the gateway: apply, pay, submit, review with corresp
     const catalog = await t.api.get('/catalog');
     expect(catalog.status).toBe(200);
     expect(catalog.body.fees.application).toEqual({ firstCents: 10000, additionalCents: 2500 });
+    // Served from memory with an ETag: a client that has it gets 304 and no body.
+    const revalidated = await t.api.call('GET', '/catalog', { headers: { 'if-none-match': String(catalog.headers.etag) } });
+    expect([revalidated.status, revalidated.body]).toEqual([304, undefined]);
 
     // Draft and checklist.
     const draft = await t.api.post('/applications', { items: [{ kind: 'license', licenseType: 'initial', field: 'mathematics', gradeLevel: '8-12' }] }, educator.token);
@@ -194,7 +197,9 @@ describe('licensing through the gateway: apply, pay, submit, review with corresp
     expect(['already-paid', 'payment-in-progress']).toContain(both.find((r) => r.status === 409)!.body.error.code);
     expect((await t.api.post(`/applications/${draft.body.applicationNumber}/payments`, { idempotencyKey: `race-3-${randomUUID()}`, card }, b.token)).status).toBe(404);
     expect((await t.api.get('/applications/not-a-number', a.token)).status).toBe(400);
-    expect((await t.api.get('/licenses/lookup')).status).toBe(400);
+    // A lookup without any search field is valid per the OpenAPI document: it finds nobody.
+    const empty = await t.api.get('/licenses/lookup');
+    expect([empty.status, empty.body.licenses]).toEqual([200, []]);
   });
 
   it('enforces who may do what: anonymous 401, educators cannot review, evaluators cannot apply or pay', async () => {

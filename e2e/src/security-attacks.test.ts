@@ -10,12 +10,12 @@ import { VENDOR_SIGNATURE_HEADER, VENDOR_TIMESTAMP_HEADER, signVendorEvent } fro
  * The attacks of issue 11, rerun through the gateway as written, each asserting the refusal. The
  * gateway trusts one proxy hop here, so the test plays the load balancer: the right-most
  * X-Forwarded-For entry is the client address it vouches for (`from(ip)`), and whatever a client
- * puts before it is ignored.
+ * puts before it is ignored. Emailed sign-in codes are off: these attacks are on the password step.
  */
 const PII_KEY = 'e2e-identity-pii-key-security-01';
 const VENDOR_SECRET = 'e2e-print-vendor-secret-security';
 const t = useTestStack({
-  IDENTITY_PII_KEY: PII_KEY, PRINT_VENDOR_WEBHOOK_SECRET: VENDOR_SECRET, TRUSTED_PROXY_HOPS: '1',
+  IDENTITY_PII_KEY: PII_KEY, PRINT_VENDOR_WEBHOOK_SECRET: VENDOR_SECRET, TRUSTED_PROXY_HOPS: '1', SIGN_IN_CODE: 'off',
   SIGN_IN_RATE_LIMIT_PER_MINUTE: '100000', RATE_LIMIT_PER_MINUTE: '100000', RECOVERY_LIMIT_PER_IDENTITY_PER_HOUR: '30',
 });
 
@@ -182,8 +182,9 @@ describe('recovery never reveals SSN digits or whether an account exists', () =>
       realMs.push(a.ms);
       unknownMs.push(b.ms);
     }
-    // Before: the unknown path hashed twice (about 250 ms slower); now within noise of each other.
-    expect(median(unknownMs)).toBeLessThan(median(realMs) * 1.6 + 100);
+    // Before: the unknown path hashed twice (twice the time). The fastest of each (least disturbed by a
+    // loaded machine) are now within noise of each other.
+    expect(Math.min(...unknownMs)).toBeLessThan(Math.min(...realMs) * 1.5 + 150);
   });
 });
 

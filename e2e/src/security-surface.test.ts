@@ -11,7 +11,7 @@ import { createOrganization, createPerson, withIdentityDb } from './staff';
  * methods the API does not serve.
  */
 const PII_KEY = 'e2e-identity-pii-key-surface-01';
-const t = useTestStack({ IDENTITY_PII_KEY: PII_KEY, LOG_LEVEL: 'info', LOOKUP_RATE_LIMIT_PER_MINUTE: '20' });
+const t = useTestStack({ IDENTITY_PII_KEY: PII_KEY, LOG_LEVEL: 'info', LOOKUP_RATE_LIMIT_PER_MINUTE: '20', SIGN_IN_CODE: 'off' });
 const signIn = (username: string, password: string) => t.api.post('/auth/sign-in', { username, password });
 
 describe('user names', () => {

@@ -30,7 +30,7 @@ describe('sign-in with an emailed code', () => {
   it('asks for the code after the right password, emails it, and opens the session once with it', async () => {
     const { p, username, mepid } = await register();
     const step = await passwordStep(username, p.credentials.password);
-    expect(step.body).toEqual({ codeRequired: true, challengeId: expect.any(String), expiresAt: expect.any(String), sentTo: `${p.contact.email[0]}***@example.org` });
+    expect(step.body).toEqual({ codeRequired: true, challengeId: expect.any(String), expiresAt: expect.any(String), sentTo: `${p.contact.email.slice(0, 2)}***@example.org` });
     const minutes = (Date.parse(step.body.expiresAt) - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(14);
     expect(minutes).toBeLessThanOrEqual(15);

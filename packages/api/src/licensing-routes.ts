@@ -16,7 +16,7 @@ export const licensingRoutes: RouteSpec[] = [
   {
     method: 'get', path: '/catalog', service: 'licensing', access: 'public', tag: 'Catalog',
     summary: 'License types, fields, grade levels, endorsements, requirements and fees',
-    responses: { 200: { description: 'The catalog' } },
+    responses: { 200: { description: 'The catalog (with a strong ETag)' }, 304: { description: 'Not modified: If-None-Match names the current ETag' } },
   },
   {
     method: 'post', path: '/applications', service: 'licensing', access: educator, tag: 'Applications',

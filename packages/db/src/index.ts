@@ -1,10 +1,46 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 
 export { poolConfigFromUrl, sslFromUrl, withCaFile } from './pool-config';
 import { poolConfigFromUrl, withCaFile } from './pool-config';
 
+/** A service's one connection pool: Prisma runs on it, and so do the hot reads written in SQL. */
+export type SqlPool = pg.Pool;
+export const createPool = (url: string): SqlPool => new pg.Pool(poolConfigFromUrl(url));
+
+/** Prisma stores DateTime as `timestamp(3)` in UTC; pg would read it as local time. */
+const TIMESTAMP_OID = 1114;
+const readUtc = (value: string) => new Date(`${value}Z`);
+const sqlTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === TIMESTAMP_OID ? readUtc : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+/** One hand-written query's rows, with Prisma's timestamps read as UTC. */
+export async function sqlRows<T extends object>(pool: SqlPool, text: string, values: unknown[]): Promise<T[]> {
+  return (await pool.query<T>({ text, values, types: sqlTypes })).rows;
+}
+
 /** The driver adapter every service's Prisma client and CLI use (offline recipe: no Rust engines). */
-export const pgAdapter = (url: string) => new PrismaPg(poolConfigFromUrl(url));
+export const pgAdapter = (urlOrPool: string | SqlPool) => new PrismaPg(typeof urlOrPool === 'string' ? poolConfigFromUrl(urlOrPool) : urlOrPool);
+
+/**
+ * A service's data access: the Prisma client for everything, plus `sql`, the same pool, for the
+ * few hot reads that are one hand-written query each (Prisma's query compiler and interpreter cost
+ * several times the query itself on those; bench/README.md). Closing it closes the pool.
+ */
+export function withSqlPool<C extends { $disconnect(): Promise<void> }>(url: string, makeClient: (adapter: PrismaPg) => C): C & { sql: SqlPool } {
+  const pool = createPool(url);
+  const client = makeClient(pgAdapter(pool));
+  const disconnect = client.$disconnect.bind(client);
+  return Object.assign(client, {
+    sql: pool,
+    async $disconnect() {
+      await disconnect();
+      if (!pool.ended) await pool.end();
+    },
+  });
+}
 
 /** Settings for a service's `prisma.config.ts` (the Prisma CLI reads DATABASE_URL at run time). */
 export const prismaCliConfig = (defaultDatabase: string) => ({

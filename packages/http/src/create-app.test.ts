@@ -70,3 +70,23 @@ describe('service defaults', () => {
     expect((await request(app).get('/healthz')).status).toBe(200);
   });
 });
+
+describe('request log', () => {
+  it('writes one line per answered request, at warn for 4xx, and nothing below the logger level', async () => {
+    lines.length = 0;
+    await request(app).get('/healthz').set('x-request-id', 'req-logline1');
+    await request(app).get('/conflict').set('x-request-id', 'req-logline2');
+    const logged = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request completed');
+    expect(logged.map((l) => [l.req.id, l.res.statusCode, l.level])).toEqual([['req-logline2', 409, 40]]);
+
+    const quiet: string[] = [];
+    const warnOnly = createBaseApp({
+      logger: createLogger('test', 'warn', new Writable({ write(c, _e, cb) { quiet.push(String(c)); cb(); } })),
+      metricsToken: 'create-app-test-internal-token',
+      routes: (a) => a.get('/ok', (_req, res) => void res.json({ ok: true })),
+    });
+    await request(warnOnly).get('/ok');
+    await request(warnOnly).get('/missing');
+    expect(quiet.map((l) => JSON.parse(l).res?.statusCode)).toEqual([404]);
+  });
+});

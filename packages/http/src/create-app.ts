@@ -1,12 +1,11 @@
 import express, { type Express } from 'express';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from '@elar/logger';
 import { errorMiddleware, notFoundHandler } from './error-middleware';
 import { createHealth, type Health, type ReadinessCheck } from './health';
 import { metricsMiddleware, mountMetricsRoute, processMetrics, type Metrics } from './metrics';
 import { requestContext } from './request-context';
 import { keepRawBody } from './raw-body';
-import { redactUrl } from './redact-url';
+import { requestLog } from './request-log';
 import { securityHeaders } from './security-headers';
 
 export interface AppOptions {
@@ -47,18 +46,8 @@ export function createBaseApp(options: AppOptions): ServiceApp {
   mountMetricsRoute(app, metrics, options.metricsToken);
   app.use(metricsMiddleware(metrics));
   app.use(requestContext);
-  app.use(
-    pinoHttp({
-      logger: options.logger,
-      genReqId: (req) => (req as { id?: string }).id ?? 'unknown',
-      autoLogging: { ignore: (req) => req.url === '/metrics' },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+  const log = requestLog(options.logger, (url) => url === '/metrics');
+  if (log) app.use(log);
   if (options.parseJson !== false) app.use(express.json({ limit: options.bodyLimit ?? '100kb', verify: keepRawBody }));
   options.routes(app);
   app.use(notFoundHandler);

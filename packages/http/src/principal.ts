@@ -48,20 +48,35 @@ export function requireInternalToken(token: string): RequestHandler {
   };
 }
 
-/** The caller, as the gateway vouched for it. Throws 401 when absent, 403 when the role is not allowed. */
-export function readPrincipal(req: Request, allowed?: readonly Role[]): Principal {
-  const raw = req.header(PRINCIPAL_HEADER);
-  if (!raw) throw unauthorized();
+/** Principals already decoded and checked, by header value: a signed-in client sends the same one on every request. */
+const decoded = new Map<string, Readonly<Principal>>();
+const MAX_DECODED = 10_000;
+
+function decodePrincipal(raw: string): Readonly<Principal> | undefined {
+  const hit = decoded.get(raw);
+  if (hit) return hit;
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
   } catch {
-    throw unauthorized();
+    return undefined;
   }
   const result = principalSchema.safeParse(parsed);
-  if (!result.success) throw unauthorized();
-  if (allowed && !allowed.includes(result.data.role)) throw forbidden();
-  return result.data;
+  if (!result.success) return undefined;
+  if (decoded.size >= MAX_DECODED) decoded.delete(decoded.keys().next().value as string);
+  const principal = Object.freeze(result.data);
+  decoded.set(raw, principal);
+  return principal;
+}
+
+/** The caller, as the gateway vouched for it. Throws 401 when absent, 403 when the role is not allowed. */
+export function readPrincipal(req: Request, allowed?: readonly Role[]): Principal {
+  const raw = req.header(PRINCIPAL_HEADER);
+  if (!raw) throw unauthorized();
+  const principal = decodePrincipal(raw);
+  if (!principal) throw unauthorized();
+  if (allowed && !allowed.includes(principal.role)) throw forbidden();
+  return principal;
 }
 
 export const encodePrincipal = (p: Principal) => Buffer.from(JSON.stringify(p)).toString('base64url');

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import pino, { type DestinationStream, type Logger } from 'pino';
+import pino, { type DestinationStream, type Level, type Logger } from 'pino';
 
-export type { Logger };
+export type { Level, Logger };
 
 export interface RequestContext {
   requestId: string;
@@ -16,7 +16,7 @@ export const currentContext = (): RequestContext | undefined => storage.getStore
 
 /**
  * Keys whose values are personal data or secrets, redacted wherever they appear at the top level,
- * one or two levels down, and in request bodies/headers that pino-http logs. `code` is here because
+ * one or two levels down, and in request headers if a log line carries them. `code` is here because
  * emailed one-time codes travel under that name: log stable error codes as `errorCode`.
  */
 export const SENSITIVE_KEYS = [

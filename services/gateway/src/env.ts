@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { fields, loadConfig, z } from '@elar/config';
+import { fields, loadConfig, z, type ProductionRules } from '@elar/config';
 
-const gatewayFields = z.object({
+export const gatewayEnv = z.object({
   NODE_ENV: fields.nodeEnv,
   LOG_LEVEL: fields.logLevel,
   HOST: fields.host,
@@ -44,14 +44,10 @@ const gatewayFields = z.object({
   PORTAL_DIR: z.string().default(join(__dirname, '..', '..', '..', 'apps', 'portal', 'dist')),
 });
 
-/** Production fails closed: one replica counting alone would multiply every limit by the replica count. */
-export const gatewayEnv = gatewayFields.superRefine((env, ctx) => {
-  if (env.NODE_ENV === 'production' && !env.REDIS_URL) {
-    ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'is required in production (rate limits shared by every gateway replica)' });
-  }
-});
+/** What NODE_ENV=production refuses: one replica counting rate limits alone would multiply every limit by the replica count. */
+export const gatewayProduction: ProductionRules = { required: ['REDIS_URL'] };
 
 export type GatewayConfig = z.infer<typeof gatewayEnv>;
 
 /** The only place the gateway reads the environment. */
-export const loadGatewayConfig = (env: Record<string, string | undefined> = process.env): GatewayConfig => loadConfig(gatewayEnv, env);
+export const loadGatewayConfig = (env: Record<string, string | undefined> = process.env): GatewayConfig => loadConfig(gatewayEnv, env, gatewayProduction);

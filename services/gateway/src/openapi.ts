@@ -87,6 +87,7 @@ export const gatewayRoutes: RouteSpec[] = [
   {
     method: 'post', path: '/auth/sign-in/resend', service: 'identity', access: 'public', tag: 'Sessions',
     summary: 'Email a new code for the same sign-in (once a minute: 429 sign-in-code-cooldown)', body: resendSignInCodeRequest,
+    extraErrors: { 410: 'sign-in-code-expired (the sign-in is used, unknown, over an hour old or out of codes): sign in again' },
     responses: { 202: { description: 'A new code was emailed; the previous one no longer works', schema: resendSignInCodeResponse } },
   },
   {

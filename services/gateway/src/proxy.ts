@@ -1,17 +1,25 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { Request, Response, NextFunction } from 'express';
 import { Pool, errors as undiciErrors } from 'undici';
 import { AppError } from '@elar/errors';
 import { CLIENT_ADDRESS_HEADER, INTERNAL_TOKEN_HEADER, PRINCIPAL_HEADER, REQUEST_ID_HEADER, encodePrincipal } from '@elar/http';
 import type { AuthedRequest } from './auth/authorize';
+import type { TokenPayload } from './auth/tokens';
 
 const HOP_BY_HOP = new Set([
   'connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer',
   'transfer-encoding', 'upgrade', 'host', 'authorization', 'cookie', 'content-length',
   PRINCIPAL_HEADER, INTERNAL_TOKEN_HEADER, CLIENT_ADDRESS_HEADER, 'x-forwarded-for', 'forwarded', 'x-real-ip',
 ]);
+
+/** The principal header of a verified token, encoded once per token payload (tokens are cached). */
+const encoded = new WeakMap<TokenPayload, string>();
+const principalHeaderOf = (session: TokenPayload) => {
+  let header = encoded.get(session);
+  if (!header) encoded.set(session, (header = encodePrincipal(session.p)));
+  return header;
+};
 
 export interface Upstream {
   name: string;
@@ -38,8 +46,8 @@ export function createForwarder(opts: { internalToken: string; timeoutMs: number
     headers[INTERNAL_TOKEN_HEADER] = opts.internalToken;
     headers[REQUEST_ID_HEADER] = res.getHeader(REQUEST_ID_HEADER) as string;
     if (req.ip) headers[CLIENT_ADDRESS_HEADER] = req.ip;
-    const principal = (req as AuthedRequest).session?.p;
-    if (principal) headers[PRINCIPAL_HEADER] = encodePrincipal(principal);
+    const session = (req as AuthedRequest).session;
+    if (session) headers[PRINCIPAL_HEADER] = principalHeaderOf(session);
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
     if (hasBody && declared) headers['content-length'] = String(declared);
     let received = 0;
@@ -56,21 +64,26 @@ export function createForwarder(opts: { internalToken: string; timeoutMs: number
         )
       : undefined;
     try {
-      const upstreamRes = await upstream.pool.request({
-        method: req.method as 'GET',
-        path: req.originalUrl.replace(/^\/api\/v1/, ''),
-        headers,
-        body: limited,
-        headersTimeout: opts.timeoutMs,
-        bodyTimeout: stream ? 0 : opts.timeoutMs,
-      });
-      res.status(upstreamRes.statusCode);
-      for (const [k, v] of Object.entries(upstreamRes.headers)) {
-        if (v !== undefined && !HOP_BY_HOP.has(k) && k !== REQUEST_ID_HEADER) res.setHeader(k, v);
-      }
-      if (stream) res.flushHeaders();
-      req.on('close', () => upstreamRes.body.destroy());
-      await pipeline(upstreamRes.body, res);
+      // undici writes the upstream body straight into the response (no intermediate stream, no
+      // pipeline); if the client goes away, the response closes and undici aborts the upstream call.
+      await upstream.pool.stream(
+        {
+          method: req.method as 'GET',
+          path: req.originalUrl.replace(/^\/api\/v1/, ''),
+          headers,
+          body: limited,
+          headersTimeout: opts.timeoutMs,
+          bodyTimeout: stream ? 0 : opts.timeoutMs,
+        },
+        ({ statusCode, headers: upstreamHeaders }) => {
+          res.statusCode = statusCode;
+          for (const [k, v] of Object.entries(upstreamHeaders)) {
+            if (v !== undefined && !HOP_BY_HOP.has(k) && k !== REQUEST_ID_HEADER) res.setHeader(k, v);
+          }
+          if (stream) res.flushHeaders();
+          return res;
+        },
+      );
     } catch (err) {
       if (res.headersSent) {
         res.destroy();

@@ -42,6 +42,8 @@ export const identityEnv = z.object({
   /** Password hashes computed at once (each takes a thread and 128 MB) and allowed to wait; beyond that, 503 busy. */
   HASH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   HASH_QUEUE_MAX: z.coerce.number().int().min(0).default(12),
+  /** Longest a sign-in may wait for its hash (estimated from recent hash times); beyond it, 503 busy at once. */
+  HASH_QUEUE_MAX_WAIT_MS: z.coerce.number().int().min(100).default(8000),
 });
 
 /** What NODE_ENV=production refuses: the process exits naming each variable. */

@@ -10,6 +10,7 @@ import { sendNotification } from './notifications/send-notification';
 import { roleOf } from './profiles/role';
 import { createProfile, type CreateProfileResult } from './profiles/create-profile';
 import { mountDraftRoutes } from './drafts/routes';
+import { readProfileView } from './db/hot-reads';
 import { toProfileView } from './profiles/view';
 import { mountPartialMatchRoutes } from './partial-match/routes';
 import { mountCredentialRoutes } from './credentials/routes';
@@ -50,7 +51,7 @@ export function mountIdentityRoutes(app: Express, deps: IdentityDeps): void {
 
   app.get('/me', async (req, res) => {
     const principal = readPrincipal(req);
-    const profile = await deps.db.profile.findUnique({ where: { id: principal.userId }, include: { organization: true } });
+    const profile = await readProfileView(deps.db, principal.userId);
     if (!profile) throw notFound('profile-not-found', 'No such profile.');
     res.json(toProfileView(profile));
   });

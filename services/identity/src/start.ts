@@ -21,7 +21,7 @@ export interface IdentityService {
 /** Wires the service from config and listens; `stop()` drains and closes everything it opened. */
 export async function startIdentity(config: IdentityConfig): Promise<IdentityService> {
   const logger = createLogger('identity', config.LOG_LEVEL);
-  configureHashQueue({ concurrency: config.HASH_CONCURRENCY, maxWaiting: config.HASH_QUEUE_MAX });
+  configureHashQueue({ concurrency: config.HASH_CONCURRENCY, maxWaiting: config.HASH_QUEUE_MAX, maxWaitMs: config.HASH_QUEUE_MAX_WAIT_MS });
   const db = createDb(config.DATABASE_URL);
   const temporal = createTemporal({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
   const licensing = createServiceClient({ name: 'licensing', baseUrl: config.LICENSING_URL, timeoutMs: 3000, headers: { [INTERNAL_TOKEN_HEADER]: config.INTERNAL_TOKEN } });

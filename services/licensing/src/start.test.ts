@@ -59,5 +59,6 @@ describe('licensing readiness', () => {
     const licensing = await startDeployable('licensing', { ...baseEnv, TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}`, PRINT_SPOOL_DIR: join(scratch, 'spool') });
     stops.push(() => licensing.stop());
     expect(await readinessWhenWarm(licensing.url)).toEqual({ status: 200, body: { status: 'ready', checks: { database: 'ok' }, details: { temporal: 'failing', 'document-store': 'ok' } } });
+    expect((await fetch(`${licensing.url}/catalog`, { headers: { 'x-internal-token': baseEnv.INTERNAL_TOKEN } })).status).toBe(200);
   });
 });

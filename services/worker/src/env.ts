@@ -1,4 +1,4 @@
-import { fields, loadConfig, z } from '@elar/config';
+import { fields, loadConfig, z, type ProductionRules } from '@elar/config';
 
 export const workerEnv = z.object({
   NODE_ENV: fields.nodeEnv,
@@ -19,7 +19,10 @@ export const workerEnv = z.object({
   INTERNAL_TOKEN: fields.secret,
 });
 
+/** Production runs the prebuilt bundle: the compiled worker has no workflow sources to bundle at start. */
+export const workerProduction: ProductionRules = { required: ['WORKFLOW_BUNDLE_PATH'] };
+
 export type WorkerConfig = z.infer<typeof workerEnv>;
 
 /** The only place the worker reads the environment. */
-export const loadWorkerConfig = (env: Record<string, string | undefined> = process.env): WorkerConfig => loadConfig(workerEnv, env);
+export const loadWorkerConfig = (env: Record<string, string | undefined> = process.env): WorkerConfig => loadConfig(workerEnv, env, workerProduction);

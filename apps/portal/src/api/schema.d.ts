@@ -749,6 +749,22 @@ export interface paths {
                         };
                     };
                 };
+                /** @description sign-in-code-expired (the sign-in is used, unknown, over an hour old or out of codes): sign in again */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable kebab-case code, e.g. validation-failed */
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -8841,8 +8857,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The catalog */
+                /** @description The catalog (with a strong ETag) */
                 200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not modified: If-None-Match names the current ETag */
+                304: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -4,7 +4,7 @@ import { forbidden, unauthorized } from '@elar/errors';
 import type { Principal } from '@elar/http';
 import { csrfSatisfied, sessionCookie } from './browser-session';
 import type { SessionCache } from './session-cache';
-import { verifyToken, type TokenPayload } from './tokens';
+import { createTokenVerifier, type TokenPayload } from './tokens';
 
 export type AuthedRequest = Request & { session?: TokenPayload; viaCookie?: boolean };
 
@@ -20,12 +20,13 @@ const bearer = (req: Request) => {
  * header on every state-changing request.
  */
 export function authenticate(key: string, sessions: SessionCache): RequestHandler {
+  const verifyToken = createTokenVerifier(key);
   return async (req, _res, next) => {
     const fromHeader = bearer(req);
     const token = fromHeader ?? sessionCookie(req);
     if (!token) return next();
     const viaCookie = !fromHeader;
-    const payload = verifyToken(key, token);
+    const payload = verifyToken(token);
     if (!payload) return next(viaCookie ? undefined : unauthorized('invalid-token', 'Your session is not valid; sign in again.'));
     try {
       if (!(await sessions.isActive(payload.sid))) return next(viaCookie ? undefined : unauthorized('session-ended', 'Your session has ended; sign in again.'));

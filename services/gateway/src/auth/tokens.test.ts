@@ -1,6 +1,6 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { createSessionCache } from './session-cache';
-import { signToken, verifyToken } from './tokens';
+import { createTokenVerifier, signToken, verifyToken } from './tokens';
 
 const KEY = 'k'.repeat(32);
 const payload = { sid: 's1', p: { userId: 'u1', role: 'educator' as const }, exp: Date.now() + 60_000 };
@@ -57,5 +57,18 @@ describe('session cache and the revocation feed', () => {
     await cache.isActive('s1');
     await cache.isActive('s1');
     expect(lookup).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe('token verifier', () => {
+  it('remembers a verified token but still refuses it once expired, and never remembers a forged one', () => {
+    const verify = createTokenVerifier(KEY);
+    const token = signToken(KEY, payload);
+    expect(verify(token)).toEqual(payload);
+    expect(verify(token)).toBe(verify(token));
+    expect(verify(token, payload.exp + 1)).toBeUndefined();
+    const forged = signToken('x'.repeat(32), payload);
+    expect(verify(forged)).toBeUndefined();
+    expect(verify(forged)).toBeUndefined();
   });
 });

@@ -4,14 +4,15 @@ import type { Principal } from '@elar/http';
 import { audit } from '../audit/audit';
 import { spendVerification, verifySecret } from '../credentials/hashing';
 import type { Db } from '../db/client';
+import { readSession } from '../db/hot-reads';
 import type { Organization, Profile } from '../generated/prisma/client';
 import { toProfileView } from '../profiles/view';
 import { createSourceSlots } from './source-slots';
 import { DELAYS, assertNoDelay, clearThrottle, recordFailure } from './throttle';
 
-const roleOf = (p: Profile) => p.role.toLowerCase().replace(/_/g, '-') as Principal['role'];
+const roleOf = (p: Pick<Profile, 'role'>) => p.role.toLowerCase().replace(/_/g, '-') as Principal['role'];
 
-export const principalOf = (p: Profile): Principal => ({
+export const principalOf = (p: Pick<Profile, 'id' | 'role' | 'mepid' | 'organizationId' | 'mustChangePassword'>): Principal => ({
   userId: p.id,
   role: roleOf(p),
   profileId: p.id,
@@ -92,9 +93,9 @@ export async function openSession(db: Db, ttlMinutes: number, profile: Profile &
 
 /** The gateway asks this (and caches the answer briefly) to know a session is still good. */
 export async function lookupSession(db: Db, sessionId: string) {
-  const session = await db.session.findUnique({ where: { id: sessionId }, include: { profile: true } });
+  const session = await readSession(db, sessionId);
   if (!session || session.revokedAt || session.expiresAt < new Date()) return { active: false as const };
-  return { active: true as const, expiresAt: session.expiresAt.toISOString(), principal: principalOf(session.profile) };
+  return { active: true as const, expiresAt: session.expiresAt.toISOString(), principal: principalOf(session) };
 }
 
 export async function revokeSession(db: Db, sessionId: string) {

@@ -22,8 +22,6 @@ const samples: Record<string, Record<string, unknown>> = {
   'username-reminder': person,
   'sign-in-code': { ...person, code: '042917', validMinutes: 15 },
   'password-changed': person,
-  'email-change-requested': { ...person, maskedNewEmail: 'n***@example.org' },
-  'email-changed': { ...person, maskedNewEmail: 'n***@example.org', how: 'confirmed by you' },
   'temporary-password': { ...person, temporaryPassword: 'Xk7pQ2mR9a' },
   'reset-code': { ...person, code: '318204' },
   'partial-match-opened-educator': { caseNumber: 'PM-2026-7', recordMepid: '87654321' },
@@ -46,6 +44,8 @@ const samples: Record<string, Record<string, unknown>> = {
   'hard-copy-mailed': { ...person, orderNumber: 'HC-2026-9', licenseNumber: '500123', trackingNumber: '9400111899223344556677' },
   'hard-copy-delivered': { ...person, orderNumber: 'HC-2026-9', licenseNumber: '500123' },
   'hard-copy-returned': { ...person, orderNumber: 'HC-2026-9', licenseNumber: '500123' },
+  'email-change-requested': { ...person, maskedNewEmail: 'da***@example.org' },
+  'email-changed': { ...person, maskedNewEmail: 'da***@example.org', how: 'confirmed by you' },
   'hard-copy-refunded': { ...person, orderNumber: 'HC-2026-9', licenseNumber: '500123', reason: 'cancelled before printing' },
 };
 

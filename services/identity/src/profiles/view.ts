@@ -2,7 +2,11 @@ import type { ProfileView } from '@elar/api';
 import type { Organization, Profile } from '../generated/prisma/client';
 
 /** What a profile looks like to its owner and to staff: never the date of birth or SSN digits. */
-export function toProfileView(p: Profile & { organization?: Organization | null }): ProfileView {
+type ViewInput = Pick<Profile, 'mepid' | 'username' | 'role' | 'firstName' | 'middleName' | 'lastName' | 'email' | 'createdAt'> & {
+  organization?: Pick<Organization, 'code' | 'name'> | null;
+};
+
+export function toProfileView(p: ViewInput): ProfileView {
   return {
     mepid: p.mepid,
     username: p.username,

@@ -11,11 +11,14 @@ export const includeAll = {
 };
 
 /** The application if the caller may see it: its owner, or any evaluator. Others get 404 (no probing). */
-export async function applicationFor(db: Db, principal: Principal, applicationNumber: string) {
-  const app = await db.application.findUnique({ where: { applicationNumber }, include: includeAll });
+export function visibleTo<A extends { profileId: string }>(principal: Principal, app: A | null | undefined): A {
   if (!app || (principal.role === 'educator' && app.profileId !== principal.userId) || !['educator', 'evaluator', 'system'].includes(principal.role)) {
     throw notFound('application-not-found', 'No such application.');
   }
   return app;
+}
+
+export async function applicationFor(db: Db, principal: Principal, applicationNumber: string) {
+  return visibleTo(principal, await db.application.findUnique({ where: { applicationNumber }, include: includeAll }));
 }
 export type FullApplication = Awaited<ReturnType<typeof applicationFor>>;

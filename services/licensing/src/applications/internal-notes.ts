@@ -1,12 +1,10 @@
-import type { Principal } from '@elar/http';
-import type { Db } from '../db/client';
+import type { DetailRow } from '../db/hot-reads';
 
 type TimelineEntry = { at: string; actor: string; type: string; detail?: unknown };
 
-/** The timeline as the caller may see it: evaluators (and staff) also get internal notes; educators never. */
-export async function timelineFor(db: Db, principal: Principal, applicationId: string, timeline: TimelineEntry[]): Promise<TimelineEntry[]> {
-  if (principal.role === 'educator') return timeline;
-  const notes = await db.internalNote.findMany({ where: { applicationId }, orderBy: { createdAt: 'asc' } });
-  const entries = notes.map((n) => ({ at: n.createdAt.toISOString(), actor: `evaluator:${n.evaluatorId}`, type: 'internal-note', detail: { note: n.text } }));
+/** The timeline as the caller may see it: evaluators (and staff) also get internal notes (the query returns none to educators). */
+export function withInternalNotes(timeline: TimelineEntry[], notes: DetailRow['notes']): TimelineEntry[] {
+  if (notes.length === 0) return timeline;
+  const entries = notes.map((n) => ({ at: n.at, actor: `evaluator:${n.evaluatorId}`, type: 'internal-note', detail: { note: n.text } }));
   return [...timeline, ...entries].sort((a, b) => a.at.localeCompare(b.at));
 }

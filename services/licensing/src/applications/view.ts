@@ -1,10 +1,14 @@
 import type { Catalog } from '../catalog/catalog';
 import { applicationFeeCents } from '../catalog/catalog';
+import type { DetailRow } from '../db/hot-reads';
 import type { FullApplication } from './access';
 import { checklist } from './checklist';
 import { toDocumentView } from '../documents/document-view';
 
-type SummaryInput = Pick<FullApplication, 'applicationNumber' | 'status' | 'items' | 'payments' | 'submittedAt' | 'createdAt' | 'updatedAt'>;
+type SummaryInput = Pick<FullApplication, 'applicationNumber' | 'status' | 'submittedAt' | 'createdAt' | 'updatedAt'> & {
+  items: Pick<FullApplication['items'][number], 'kind' | 'licenseType' | 'field' | 'gradeLevel'>[];
+  payments: Pick<FullApplication['payments'][number], 'status'>[];
+};
 
 export const toSummary = (catalog: Catalog, a: SummaryInput) => ({
   applicationNumber: a.applicationNumber,
@@ -17,15 +21,14 @@ export const toSummary = (catalog: Catalog, a: SummaryInput) => ({
   updatedAt: a.updatedAt.toISOString(),
 });
 
-export const toDetail = (catalog: Catalog, a: FullApplication) => ({
+/** The detail page (GET /applications/{n}) from its one query: nested timestamps arrive as ISO text. */
+export const toDetail = (catalog: Catalog, a: DetailRow) => ({
   ...toSummary(catalog, a),
   mepid: a.mepid,
   assignedEvaluatorId: a.assignedEvaluatorId,
   checklist: checklist(catalog, a.items, a.documents),
-  documents: a.documents.map(toDocumentView),
-  timeline: a.events.map((e) => ({ at: e.at.toISOString(), actor: e.actor, type: e.type, detail: e.detail ?? undefined })),
-  correspondence: a.correspondence.map((c) => ({
-    sequence: c.sequence, letter: c.letter, missingRequirements: c.missingRequirements, dueDate: c.dueDate.toISOString(),
-    status: c.status, repliedAt: c.repliedAt?.toISOString() ?? null,
-  })),
+  // One document view for every route: the query's ISO text becomes dates again for it.
+  documents: a.documents.map((d) => toDocumentView({ ...d, createdAt: new Date(d.createdAt), scannedAt: d.scannedAt === null ? null : new Date(d.scannedAt) })),
+  timeline: a.events.map((e) => ({ at: e.at, actor: e.actor, type: e.type, detail: e.detail ?? undefined })),
+  correspondence: a.correspondence,
 });

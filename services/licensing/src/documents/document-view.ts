@@ -4,7 +4,9 @@ import type { Document } from '../generated/prisma/client';
  * A document as clients see it, with its scan state: evaluators and the educator see whether a file
  * is clean, still pending or quarantined (and why) before they try to open it.
  */
-export const toDocumentView = (d: Document) => ({
+export const toDocumentView = (
+  d: Pick<Document, 'id' | 'requirementId' | 'displayName' | 'contentType' | 'sizeBytes' | 'sha256' | 'scanStatus' | 'scanDetail' | 'scannedAt' | 'createdAt'>,
+) => ({
   id: d.id,
   requirementId: d.requirementId,
   displayName: d.displayName,

@@ -4,12 +4,13 @@ import {
 } from '@elar/api';
 import { PRINCIPAL_HEADER, parse, readPrincipal } from '@elar/http';
 import type { LicensingDeps } from '../deps';
-import { applicationFor, includeAll } from '../applications/access';
+import { applicationFor, visibleTo } from '../applications/access';
 import { checklist } from '../applications/checklist';
 import { createApplication } from '../applications/create-application';
 import { discardDraft } from '../applications/discard-draft';
-import { timelineFor } from '../applications/internal-notes';
+import { withInternalNotes } from '../applications/internal-notes';
 import { toDetail, toSummary } from '../applications/view';
+import { readDetail, readStatus } from '../db/hot-reads';
 import { receiveDocument } from '../documents/receive-document';
 import { toLicenseView } from '../licenses/license-views';
 import { payApplication } from '../payments/pay-application';
@@ -43,9 +44,9 @@ export function mountEducatorRoutes(app: Express, deps: LicensingDeps): void {
   app.get('/applications/:applicationNumber', async (req, res) => {
     const principal = readPrincipal(req, either);
     const { applicationNumber } = parse(applicationParams, req.params);
-    const a = await applicationFor(deps.db, principal, applicationNumber);
+    const a = visibleTo(principal, await readDetail(deps.db, applicationNumber, principal.role !== 'educator'));
     const detail = toDetail(deps.catalog, a);
-    res.json({ ...detail, timeline: await timelineFor(deps.db, principal, a.id, detail.timeline), queue: await queueEstimate(deps.db, a) });
+    res.json({ ...detail, timeline: withInternalNotes(detail.timeline, a.notes), queue: queueEstimate(a) });
   });
 
   app.delete('/applications/:applicationNumber', async (req, res) => {
@@ -92,8 +93,7 @@ export function mountEducatorRoutes(app: Express, deps: LicensingDeps): void {
   app.get('/applications/:applicationNumber/events', async (req, res) => {
     const principal = readPrincipal(req, either);
     const { applicationNumber } = parse(applicationParams, req.params);
-    const a = await deps.db.application.findUnique({ where: { applicationNumber }, include: includeAll });
-    const current = await applicationFor(deps.db, principal, applicationNumber).then(() => a!);
+    const current = visibleTo(principal, await readStatus(deps.db, applicationNumber));
     streamStatus(deps, req, res, { number: applicationNumber, status: current.status, at: current.updatedAt });
   });
 

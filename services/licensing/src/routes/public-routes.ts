@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Express } from 'express';
 import { licenseLookupQuery } from '@elar/api';
 import { parse } from '@elar/http';
@@ -8,8 +9,18 @@ import { toPublicLicense } from '../licenses/license-views';
 export const LOOKUP_MAX_RESULTS = 25;
 
 export function mountPublicRoutes(app: Express, deps: LicensingDeps): void {
-  app.get('/catalog', (_req, res) => {
-    res.json(deps.catalog);
+  // The catalog changes only with a restart: serialized once, and revalidated by ETag (304, no body).
+  const catalogBody = Buffer.from(JSON.stringify(deps.catalog));
+  const catalogTag = `"${createHash('sha256').update(catalogBody).digest('base64url').slice(0, 27)}"`;
+  app.get('/catalog', (req, res) => {
+    res.setHeader('etag', catalogTag);
+    res.setHeader('cache-control', 'public, max-age=300');
+    if (req.headers['if-none-match'] === catalogTag) {
+      res.status(304).end();
+      return;
+    }
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.end(catalogBody);
   });
 
   app.get('/licenses/lookup', async (req, res) => {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from '@jest/globals';
+import { createHashQueue } from './hash-queue';
+
+const hold = () => {
+  let done!: () => void;
+  const p = new Promise<void>((r) => (done = r));
+  return { p, done };
+};
+
+describe('the hash queue', () => {
+  it('runs at most `concurrency` at once, lets `maxWaiting` wait, and refuses the next at once with 503 busy', async () => {
+    const q = createHashQueue({ concurrency: 1, maxWaiting: 1, maxWaitMs: 60_000 });
+    const first = hold();
+    const running = q.run(() => first.p);
+    const waiting = q.run(async () => 'second');
+    await expect(q.run(async () => 'third')).rejects.toMatchObject({ status: 503, code: 'busy' });
+    expect(q.stats()).toMatchObject({ running: 1, waiting: 1 });
+    first.done();
+    await running;
+    await expect(waiting).resolves.toBe('second');
+    expect(q.stats()).toMatchObject({ running: 0, waiting: 0 });
+  });
+
+  it('refuses to queue when recent hashes say the wait would exceed maxWaitMs', async () => {
+    const q = createHashQueue({ concurrency: 1, maxWaiting: 100, maxWaitMs: 50 });
+    await q.run(() => new Promise((r) => setTimeout(r, 200)));
+    const slow = hold();
+    const running = q.run(() => slow.p);
+    await expect(q.run(async () => 'late')).rejects.toMatchObject({ code: 'busy' });
+    slow.done();
+    await running;
+  });
+});
