@@ -1,4 +1,6 @@
+import { callInternal, identityInternal } from '@elar/internal-api';
 import type { LicensingDeps } from '../deps';
+import { asLicensing } from '../identity-calls';
 
 export interface EducatorEmail {
   /** The business event's own key (`application-submitted:<number>`): identity sends once per key. */
@@ -15,7 +17,7 @@ export interface EducatorEmail {
  */
 export async function notifyEducator(deps: Pick<LicensingDeps, 'identity' | 'logger'>, email: EducatorEmail): Promise<void> {
   try {
-    await deps.identity.post('/internal/notifications', email);
+    await callInternal(deps.identity, identityInternal.sendNotification, {}, email, asLicensing);
   } catch (err) {
     deps.logger.warn({ err, template: email.template }, 'confirmation email not sent');
   }

@@ -1,16 +1,14 @@
 import { AppError, badRequest } from '@elar/errors';
-import { PRINCIPAL_HEADER, encodePrincipal } from '@elar/http';
 import { callInternal, identityInternal } from '@elar/internal-api';
 import { REFUSALS } from '@elar/vocabulary';
 import type { LicensingDeps } from '../deps';
-
-const asLicensing = { [PRINCIPAL_HEADER]: encodePrincipal({ userId: 'licensing', role: 'system' }) };
+import { asLicensing } from '../identity-calls';
 
 /** An application is assigned only to an evaluator: identity knows each profile's role. */
 export async function requireEvaluator(deps: LicensingDeps, profileId: string): Promise<void> {
   let role: string | undefined;
   try {
-    ({ role } = await callInternal(deps.identity, identityInternal.staffRole, { profileId }, {}, { headers: asLicensing }));
+    ({ role } = await callInternal(deps.identity, identityInternal.staffRole, { profileId }, {}, asLicensing));
   } catch (err) {
     if (!(err instanceof AppError && err.status === 404)) throw err;
   }
