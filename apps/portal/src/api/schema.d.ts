@@ -13369,7 +13369,7 @@ export interface paths {
                             renewals: {
                                 renewalNumber: string;
                                 /** @enum {string} */
-                                status: "Draft" | "Processing" | "Under Review" | "Renewed" | "Denied";
+                                status: "Draft" | "Processing" | "Under Review" | "Escalated" | "Renewed" | "Denied";
                                 licenseNumbers: string[];
                                 pdps: {
                                     [key: string]: number;
@@ -13647,7 +13647,7 @@ export interface paths {
                         "application/json": {
                             renewalNumber: string;
                             /** @enum {string} */
-                            status: "Draft" | "Processing" | "Under Review" | "Renewed" | "Denied";
+                            status: "Draft" | "Processing" | "Under Review" | "Escalated" | "Renewed" | "Denied";
                             licenseNumbers: string[];
                             pdps: {
                                 [key: string]: number;
@@ -13927,7 +13927,7 @@ export interface paths {
                         "application/json": {
                             renewalNumber: string;
                             /** @enum {string} */
-                            status: "Draft" | "Processing" | "Under Review" | "Renewed" | "Denied";
+                            status: "Draft" | "Processing" | "Under Review" | "Escalated" | "Renewed" | "Denied";
                             licenseNumbers: string[];
                             pdps: {
                                 [key: string]: number;
@@ -14524,7 +14524,7 @@ export interface paths {
                             renewals: {
                                 renewalNumber: string;
                                 /** @enum {string} */
-                                status: "Draft" | "Processing" | "Under Review" | "Renewed" | "Denied";
+                                status: "Draft" | "Processing" | "Under Review" | "Escalated" | "Renewed" | "Denied";
                                 licenseNumbers: string[];
                                 pdps: {
                                     [key: string]: number;
@@ -14786,8 +14786,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Approve or deny (with a reason) a renewal sampled for audit
-         * @description Roles: evaluator.
+         * Approve or deny (with a reason) a renewal sampled for audit (customer service once it is Escalated)
+         * @description Roles: evaluator, customer-service.
          */
         post: {
             parameters: {
@@ -14820,7 +14820,7 @@ export interface paths {
                         "application/json": {
                             renewalNumber: string;
                             /** @enum {string} */
-                            status: "Draft" | "Processing" | "Under Review" | "Renewed" | "Denied";
+                            status: "Draft" | "Processing" | "Under Review" | "Escalated" | "Renewed" | "Denied";
                             licenseNumbers: string[];
                             pdps: {
                                 [key: string]: number;
