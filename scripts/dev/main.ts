@@ -35,7 +35,13 @@ async function main() {
     if (stopping) process.exit(1);
     stopping = true;
     process.stdout.write('\nstopping...\n');
-    stack.stop().then(() => process.exit(0));
+    stack.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        process.stderr.write(`stopping failed: ${err instanceof Error ? err.message : String(err)}\n`);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

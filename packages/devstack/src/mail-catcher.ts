@@ -40,7 +40,8 @@ export async function startMailCatcher(opts: { port: number; dir?: string }): Pr
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', async () => {
+      // A mail the parser cannot read is refused to the sender (never left hanging, never an unhandled rejection).
+      const receive = async () => {
         const raw = Buffer.concat(chunks);
         const parsed = await simpleParser(raw);
         const id = `${Date.now()}-${++seq}`;
@@ -68,7 +69,9 @@ export async function startMailCatcher(opts: { port: number; dir?: string }): Pr
             w.resolve(mail);
           }
         }
-        callback();
+      };
+      stream.on('end', () => {
+        receive().then(() => callback(), (err: Error) => callback(err));
       });
     },
   });
