@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { request } from 'undici';
-import type { CaughtMail, MailCatcher } from '@elar/devstack';
+import { isSignInCodeMail, sixDigitCodeIn, type MailCatcher } from '@elar/devstack';
 import { contractViolation } from './contract';
 
 export interface ApiResponse<T = any> {
@@ -9,19 +9,13 @@ export interface ApiResponse<T = any> {
   headers: Record<string, string | string[] | undefined>;
 }
 
-const isSignInCodeFor = (username: string) => (m: CaughtMail) =>
-  m.headers['x-elar-template'] === 'sign-in-code' && m.text.includes(`User name: ${username}`);
-
-/** The 6-digit code in a sign-in code email. */
-export const codeIn = (mail: CaughtMail) => /\b(\d{6})\b/.exec(mail.text)?.[1] ?? '';
-
 /**
  * Waits for the next sign-in code emailed for `username` (one not among `seen`, the ids caught
  * before the request), as a person reads it from their inbox.
  */
 export async function nextSignInCode(mail: MailCatcher, username: string, seen: Set<string>): Promise<string> {
-  const m = await mail.waitFor((x) => !seen.has(x.id) && isSignInCodeFor(username)(x), 15_000);
-  return codeIn(m);
+  const m = await mail.waitFor((x) => !seen.has(x.id) && isSignInCodeMail(x, username), 15_000);
+  return sixDigitCodeIn(m) ?? '';
 }
 
 export const caughtIds = (mail: MailCatcher) => new Set(mail.messages().map((m) => m.id));

@@ -5,6 +5,7 @@
 // Run by .ci/run after the tests: `node_modules/.bin/tsx scripts/ci/start-smoke.ts`.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { isSignInCodeMail, sixDigitCodeIn, type MailLike } from '@elar/devstack';
 
 const root = join(__dirname, '..', '..');
 const GATEWAY = 'http://127.0.0.1:8080';
@@ -19,14 +20,13 @@ async function json(method: string, path: string, body?: unknown): Promise<{ sta
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
 
-/** The newest 6-digit code mailed to `to` after `since` (the local stack's caught mail). */
+/** The newest sign-in code mailed to `to` after `since` (the local stack's caught mail). */
 async function mailedCode(to: string, since: number): Promise<string> {
   for (let i = 0; i < 100; i++) {
     const { body } = await json('GET', `/dev/mail?to=${encodeURIComponent(to)}`);
-    for (const mail of body.mail as { text?: string; date?: string; receivedAt?: string }[]) {
-      const when = Date.parse(mail.receivedAt ?? mail.date ?? '');
-      const code = /\b(\d{6})\b/.exec(mail.text ?? '')?.[1];
-      if (code && (!Number.isFinite(when) || when >= since - 1000)) return code;
+    for (const mail of body.mail as (MailLike & { receivedAt: string })[]) {
+      const code = isSignInCodeMail(mail) ? sixDigitCodeIn(mail) : undefined;
+      if (code && Date.parse(mail.receivedAt) >= since - 1000) return code;
     }
     await sleep(200);
   }

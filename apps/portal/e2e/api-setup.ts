@@ -1,4 +1,4 @@
-import { PDF, sixDigits, waitForMail, type Person } from './support';
+import { PDF, mailedCode, type Person } from './support';
 
 /** Set-up through the public API (as an API client, with a bearer token), for tests whose subject is a later step. */
 async function request(method: string, path: string, body?: unknown, token?: string) {
@@ -25,7 +25,7 @@ async function bearer(username: string, password: string, email: string) {
   const started = Date.now() - 1000;
   const r = await request('POST', '/auth/sign-in', { username, password });
   if (r.status === 200) return r.body.token as string;
-  const code = sixDigits(await waitForMail(email, /sign-in code|sign in/i, started));
+  const code = await mailedCode(email, 'sign-in-code', started);
   const v = await request('POST', '/auth/sign-in/verify', { challengeId: r.body.challengeId, code });
   return v.body.token as string;
 }

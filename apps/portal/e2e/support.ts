@@ -40,19 +40,19 @@ export async function docsScreenshot(page: Page, name: string) {
   await page.screenshot({ path: join(DOCS_SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-interface Mail { to: string[]; subject: string; text: string; receivedAt: string }
+interface Mail { to: string[]; subject: string; text: string; receivedAt: string; headers: Record<string, string> }
 
-/** The newest email to `address` whose text matches, as the runner copied it from the SMTP catcher. */
-export async function waitForMail(address: string, match: RegExp, after = 0): Promise<Mail> {
+/** The newest email to `address` that `matches`, as the runner copied it from the SMTP catcher. */
+async function waitForMail(address: string, matches: (m: Mail) => boolean, after = 0): Promise<Mail> {
   const dir = process.env.PORTAL_MAIL_DIR!;
   const deadline = Date.now() + 30_000;
   for (;;) {
     const mails = (existsSync(dir) ? readdirSync(dir) : [])
       .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Mail)
-      .filter((m) => m.to.some((t) => t.toLowerCase() === address.toLowerCase()) && match.test(`${m.subject}\n${m.text}`) && Date.parse(m.receivedAt) >= after)
+      .filter((m) => m.to.some((t) => t.toLowerCase() === address.toLowerCase()) && matches(m) && Date.parse(m.receivedAt) >= after)
       .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
     if (mails[0]) return mails[0];
-    if (Date.now() > deadline) throw new Error(`no email to ${address} matching ${match}`);
+    if (Date.now() > deadline) throw new Error(`no email to ${address} matching ${matches.toString()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -72,7 +72,11 @@ export async function choose(page: Page, label: string) {
   await expect(page.getByLabel(label, { exact: true })).toBeChecked();
 }
 
-export const sixDigits = (mail: Mail) => /\b(\d{6})\b/.exec(mail.text)?.[1] ?? '';
+/** The 6-digit code of the newest email from identity's `template` (`sign-in-code`, `reset-code`) to `address` after `after`. */
+export async function mailedCode(address: string, template: 'sign-in-code' | 'reset-code', after = 0): Promise<string> {
+  const mail = await waitForMail(address, (m) => m.headers['x-elar-template'] === template, after);
+  return /\b(\d{6})\b/.exec(mail.text)?.[1] ?? '';
+}
 
 /**
  * Signs in through the page, including the emailed-code step when the system asks for it (optionally
@@ -90,8 +94,7 @@ export async function signIn(page: Page, username: string, password: string, ema
   const codeAsked = await codeHeading.isVisible();
   if (codeAsked) {
     await checkPage(page, 'Enter your sign-in code');
-    const mail = await waitForMail(email, /sign-in code|sign in/i, started);
-    await page.getByLabel('Sign-in code').fill(sixDigits(mail));
+    await page.getByLabel('Sign-in code').fill(await mailedCode(email, 'sign-in-code', started));
     if (opts.trust) await choose(page, 'Trust this browser for 30 days (do not use on a shared computer)');
     await page.getByRole('button', { name: 'Continue' }).click();
   }

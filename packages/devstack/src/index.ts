@@ -9,3 +9,4 @@ export { PROJECT_ROOT } from './root';
 export { startStack, DATA_SERVICES, type Stack, type StackOptions } from './stack';
 export { findVersityGw, startObjectStore, VERSITYGW_VERSION, type ObjectStoreServer } from './object-store';
 export { findRedisServer, startPrivateRedis, type PrivateRedis } from './redis';
+export { isSignInCodeMail, sixDigitCodeIn, SIGN_IN_CODE_SUBJECT, type MailLike } from './mailed-codes';
