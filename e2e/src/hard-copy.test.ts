@@ -30,8 +30,8 @@ afterAll(async () => {
 /** An educator with an issued license (written straight into licensing's test database, as review would issue it). */
 async function educatorWithLicense(firstName: string, lastName: string) {
   const educator = await signedInEducator(api, firstName, lastName);
-  const profileId = await withDb(stack.databaseUrls.identity!, async (db) => (await db.query('SELECT id FROM "Profile" WHERE mepid = $1', [educator.mepid])).rows[0].id as string);
-  const licenseNumber = await withDb(stack.databaseUrls.licensing!, async (db) => {
+  const profileId = await withDb(stack.databaseUrls.identity, async (db) => (await db.query('SELECT id FROM "Profile" WHERE mepid = $1', [educator.mepid])).rows[0].id as string);
+  const licenseNumber = await withDb(stack.databaseUrls.licensing, async (db) => {
     const { rows } = await db.query(
       `INSERT INTO "License" (id, "licenseNumber", "profileId", mepid, "holderFirstName", "holderLastName", kind, "licenseType", field, "gradeLevel",
          "issueDate", "expiresAt", "validityKind", "validityYears", status)
@@ -65,7 +65,7 @@ const vendor = (jobId: string, type: string, extra: Record<string, string> = {},
 };
 
 const counts = (orderNumber: string) =>
-  withDb(stack.databaseUrls.licensing!, async (db) => {
+  withDb(stack.databaseUrls.licensing, async (db) => {
     const { rows } = await db.query(
       `SELECT (SELECT count(*) FROM "HardCopyPayment" p WHERE p."orderId" = o.id AND p.kind = 'charge' AND p.status = 'succeeded')::int AS charges,
               (SELECT count(*) FROM "HardCopyPayment" p WHERE p."orderId" = o.id AND p.kind = 'refund')::int AS refunds,

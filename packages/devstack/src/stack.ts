@@ -124,7 +124,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     for (const service of DATA_SERVICES) {
       const name = `elar_${service}${suffix}`;
       databaseUrls[service] = await ensureDatabase(postgresServerUrl, name);
-      if (opts.mode === 'test' && opts.postgresServerUrl) cleanups.push(() => dropDatabase(postgresServerUrl!, name));
+      if (opts.mode === 'test' && opts.postgresServerUrl) cleanups.push(() => dropDatabase(postgresServerUrl, name));
       await runPrisma(service, ['migrate', 'deploy'], databaseUrls[service], output);
     }
 
