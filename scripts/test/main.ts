@@ -1,5 +1,5 @@
 // `npm test`: checks the portal's API types against the OpenAPI document, type-checks every workspace
-// (turbo), runs every jest test (unit, service tests on a real PostgreSQL, workflow tests on real
+// (turbo), lints (ESLint), runs every jest test (unit, service tests on a real PostgreSQL, workflow tests on real
 // Temporal servers, end-to-end on the whole stack), then the browser journeys (Playwright on Debian's
 // Chromium against the whole stack), and ends with one plain summary line counting both.
 import { spawnSync } from 'node:child_process';
@@ -21,6 +21,13 @@ const typecheck = spawnSync(bin('turbo'), ['run', 'typecheck', '--output-logs=er
 if (typecheck.status !== 0) {
   process.stdout.write('typecheck failed\n');
   process.exit(typecheck.status ?? 1);
+}
+
+// ESLint (eslint.config.mjs: type-checked rules, the workflow sandbox's imports); cached between runs.
+const lint = spawnSync('npm', ['run', '--silent', 'lint'], { cwd: root, stdio: 'inherit', env });
+if (lint.status !== 0) {
+  process.stdout.write('lint failed\n');
+  process.exit(lint.status ?? 1);
 }
 
 mkdirSync(join(root, '.data'), { recursive: true });
