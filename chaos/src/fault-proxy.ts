@@ -19,7 +19,7 @@ export interface FaultProxy {
   /** Faults on from now; `off()` ends the window. */
   on(settings: FaultSettings): void;
   off(): void;
-  /** Calls seen and calls failed on purpose, per kind. */
+  /** Calls that could be failed (their path matched) and calls failed on purpose, per kind. */
   stats(): { calls: number; faults: Record<FaultKind, number> };
   close(): Promise<void>;
 }
@@ -52,7 +52,7 @@ export async function startFaultProxy(opts: { port: number; target: string; path
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    calls++;
+    if (req.url?.startsWith(opts.pathPrefix)) calls++;
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks);

@@ -1,5 +1,8 @@
-import { startChaosStack } from './chaos-stack';
+import { startChaosStack, type ChaosStack } from './chaos-stack';
 import { passed, table, type Row } from './report';
+import { flakyServices } from './scenarios/flaky-services';
+import { serviceRestarts } from './scenarios/service-restarts';
+import { temporalRestart } from './scenarios/temporal-restart';
 import { twiceAtOnce } from './scenarios/twice-at-once';
 import { workerKills } from './scenarios/worker-kills';
 
@@ -7,9 +10,13 @@ const scale = Number(process.env.CHAOS_SCALE ?? 1);
 const n = (full: number) => Math.max(1, Math.round(full * scale));
 const say = (what: string) => process.stderr.write(`chaos | ${new Date().toISOString().slice(11, 19)} ${what}\n`);
 
-const SCENARIOS: Record<string, (c: Awaited<ReturnType<typeof startChaosStack>>) => Promise<Row>> = {
-  r5: (c) => twiceAtOnce(c, { people: n(5) }),
+/** Each scenario bounded in count (scaled by CHAOS_SCALE) and time (each step of each item gives up after msPerStep). */
+const SCENARIOS: Record<string, (c: ChaosStack) => Promise<Row>> = {
   r1: (c) => workerKills(c, { people: n(20), kills: 8, everyMs: 4000, msPerStep: 180_000 }),
+  r2: (c) => temporalRestart(c, { waiting: n(100), corresponding: n(20), downMs: 10_000, msPerStep: 240_000 }),
+  r3: (c) => flakyServices(c, { people: n(12), windowMs: n(120) * 1000, rate: 0.1, msPerStep: 240_000 }),
+  r5: (c) => twiceAtOnce(c, { people: n(5) }),
+  restarts: (c) => serviceRestarts(c, { people: n(8), gapMs: 4000, msPerStep: 240_000 }),
 };
 
 async function main() {
