@@ -43,10 +43,12 @@ async function answerThenIssue(c: ChaosStack, who: Actor, n: string, ms: number)
  * reach Issued with one license; no Update or signal may be lost.
  */
 export async function temporalRestart(c: ChaosStack, opts: { waiting: number; corresponding: number; downMs: number; msPerStep: number }): Promise<Row> {
-  const people = await educators(c, opts.waiting + opts.corresponding);
+  // Ten educators with several applications each (making a profile costs three password hashes).
+  const people = await educators(c, Math.min(10, opts.waiting + opts.corresponding));
+  const owners = Array.from({ length: opts.waiting + opts.corresponding }, (_, i) => people[i % people.length]!);
   const failedBefore = await failedWorkflows(c);
   c.api.resetTally();
-  const numbers = await inBatches(people, 8, (who) => submittedApplication(c, who));
+  const numbers = await inBatches(owners, 8, (who) => submittedApplication(c, who));
   await inBatches(numbers, 8, (n) => waitFor(`${n} ready`, () => statusOf(c, n), (s) => s === 'Ready for Review', 60_000));
   const lettered = numbers.slice(opts.waiting);
   await inBatches(lettered, 8, (n) => requestInformation(c, n));
@@ -54,7 +56,7 @@ export async function temporalRestart(c: ChaosStack, opts: { waiting: number; co
   await c.stack.crash('temporal');
   const killed = Date.now();
   // Everyone acts while Temporal is down; the client retries until the system takes it.
-  const done = Promise.allSettled(numbers.map((n, i) => (i < opts.waiting ? reviewToIssued(c, n, opts.msPerStep) : answerThenIssue(c, people[i]!, n, opts.msPerStep))));
+  const done = Promise.allSettled(numbers.map((n, i) => (i < opts.waiting ? reviewToIssued(c, n, opts.msPerStep) : answerThenIssue(c, owners[i]!, n, opts.msPerStep))));
   await sleep(opts.downMs);
   await c.stack.restart('temporal');
   const back = Date.now();
