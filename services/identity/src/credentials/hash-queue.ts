@@ -7,9 +7,14 @@ export interface HashQueueOptions {
   maxWaiting: number;
   /** Longest a hash may wait for its turn (estimated from recent hash times on admission, checked again when its turn comes). */
   maxWaitMs?: number;
+  /** Hashes one client source may have running at once (default: half of `concurrency`, at least 1). */
+  maxRunningPerLane?: number;
 }
 
 const busy = () => new AppError(503, 'busy', 'We are handling many sign-ins right now. Please try again in a few seconds.', { retryAfterSeconds: 2 });
+
+/** Hashing without a client source (a new profile's, a password change's): not capped per lane. */
+const NO_LANE = '';
 
 /**
  * A bounded queue in front of password hashing. Hashing is the one expensive thing an anonymous
@@ -18,38 +23,70 @@ const busy = () => new AppError(503, 'busy', 'We are handling many sign-ins righ
  * its estimated wait (queue length x recent hash time) is within `maxWaitMs`; the rest get a fast
  * 503 with a retry hint instead of a long wait and a gateway timeout. The estimate follows the
  * machine: on a slow or loaded one the queue admits fewer.
+ *
+ * Lanes (a lane is a client source) keep a flood from one source behind itself: one source runs at
+ * most `maxRunningPerLane` hashes at once, so a slot stays free for everyone else, and freed slots
+ * go round the waiting lanes, the one that has waited longest since its last turn first. A person
+ * signing in from elsewhere starts at once or after one hash, never at the end of the flood's queue.
  */
 export function createHashQueue(opts: HashQueueOptions) {
   const maxWaitMs = opts.maxWaitMs ?? 8000;
+  const perLane = opts.maxRunningPerLane ?? Math.max(1, Math.floor(opts.concurrency / 2));
   let running = 0;
+  let waitingCount = 0;
   let recentMs = 300;
-  const waiting: { resolve: () => void; since: number }[] = [];
-  const release = () => {
-    const next = waiting.shift();
-    if (next) next.resolve();
-    else running--;
+  const runningIn = new Map<string, number>();
+  /** Waiters per lane; a Map iterates in insertion order, so re-inserting a lane sends it to the back. */
+  const lanes = new Map<string, (() => void)[]>();
+  const laneHasRoom = (lane: string) => lane === NO_LANE || (runningIn.get(lane) ?? 0) < perLane;
+  const take = (lane: string) => {
+    running++;
+    runningIn.set(lane, (runningIn.get(lane) ?? 0) + 1);
+  };
+  const dispatch = () => {
+    for (const [lane, waiters] of lanes) {
+      if (running >= opts.concurrency) return;
+      if (!laneHasRoom(lane)) continue;
+      lanes.delete(lane);
+      const resolve = waiters.shift()!;
+      if (waiters.length) lanes.set(lane, waiters);
+      waitingCount--;
+      take(lane);
+      resolve();
+    }
+  };
+  const release = (lane: string) => {
+    running--;
+    const left = (runningIn.get(lane) ?? 1) - 1;
+    if (left) runningIn.set(lane, left);
+    else runningIn.delete(lane);
+    dispatch();
   };
   return {
-    async run<T>(work: () => Promise<T>): Promise<T> {
-      if (running >= opts.concurrency) {
-        const estimate = ((waiting.length + 1) / opts.concurrency) * recentMs;
-        if (waiting.length >= opts.maxWaiting || estimate > maxWaitMs) throw busy();
+    async run<T>(work: () => Promise<T>, lane: string = NO_LANE): Promise<T> {
+      if (running < opts.concurrency && laneHasRoom(lane) && !lanes.has(lane)) take(lane);
+      else {
+        const estimate = ((waitingCount + 1) / opts.concurrency) * recentMs;
+        if (waitingCount >= opts.maxWaiting || estimate > maxWaitMs) throw busy();
         const since = Date.now();
-        await new Promise<void>((resolve) => waiting.push({ resolve, since }));
+        await new Promise<void>((resolve) => {
+          lanes.set(lane, [...(lanes.get(lane) ?? []), resolve]);
+          waitingCount++;
+        });
         if (Date.now() - since > maxWaitMs) {
-          release();
+          release(lane);
           throw busy();
         }
-      } else running++;
+      }
       const start = Date.now();
       try {
         return await work();
       } finally {
         recentMs = recentMs * 0.7 + (Date.now() - start) * 0.3;
-        release();
+        release(lane);
       }
     },
-    stats: () => ({ running, waiting: waiting.length, recentMs: Math.round(recentMs) }),
+    stats: () => ({ running, waiting: waitingCount, recentMs: Math.round(recentMs) }),
   };
 }
 
