@@ -5,6 +5,7 @@ import { workflowInterceptorModules, workflowsPath } from '@elar/workflows';
 import { createActivitiesByQueue } from './activities';
 import { requestIdActivityInterceptor } from './request-id-activity-interceptor';
 import type { WorkerConfig } from './env';
+import { deploymentOptions, promoteWhenNewest } from './worker-versioning';
 
 /**
  * Starts one Temporal worker per configured task queue, plus a small HTTP server for /healthz and
@@ -32,10 +33,23 @@ export async function startWorkers(config: WorkerConfig) {
         // The request id flows start/update -> workflow -> activity -> service (a prebuilt bundle has the workflow modules built in).
         interceptors: { workflowModules: workflowInterceptorModules, activity: [requestIdActivityInterceptor] },
         shutdownGraceTime: '20 seconds',
+        workerDeploymentOptions: deploymentOptions(taskQueue, config.WORKER_BUILD_ID),
       }),
     ),
   );
   const running = workers.map((w) => w.run());
+  if (config.WORKER_BUILD_ID) {
+    // The server registers the build on its first poll; a newer build then takes the queue's tasks.
+    for (const taskQueue of config.WORKER_TASK_QUEUES) {
+      const outcome = await promoteWhenNewest(connection.workflowService, {
+        namespace: config.TEMPORAL_NAMESPACE,
+        deploymentName: taskQueue,
+        buildId: config.WORKER_BUILD_ID,
+        identity: `elar-worker@${config.WORKER_BUILD_ID}`,
+      });
+      logger.info({ taskQueue, buildId: config.WORKER_BUILD_ID, outcome }, 'worker deployment version');
+    }
+  }
   const app = createBaseApp({
     metricsToken: config.INTERNAL_TOKEN,
     logger,

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '@elar/devstack';
+import { workflowInterceptorModules, workflowsPath } from '@elar/workflows';
 import { localEnv } from '@elar/workflows/test/environments';
+import { TASK_QUEUES } from '@elar/vocabulary';
+import { loadWorkerConfig } from '../src/env';
+import { startWorkers } from '../src/start';
 import { deploymentOptions, promoteWhenNewest } from '../src/worker-versioning';
 import { decide, DECISIONS, type Release, type RolloutActivities } from './rollout/decision-review';
 
@@ -171,5 +179,46 @@ describe('rolling out workflow code while runs are open (real Temporal dev serve
     await phase('release-2-patched', async () => {
       expect(await Promise.all(handles.map((h) => h.result()))).toEqual(handles.map(() => DECISIONS));
     });
+  }, 90_000);
+});
+
+describe('the worker process with WORKER_BUILD_ID (Worker Versioning on, as in production)', () => {
+  let bundlePath = '';
+  beforeAll(async () => {
+    // The production image's prebuilt bundle of the real workflows (services/worker/src/build-bundle.ts).
+    const { code } = await bundleWorkflowCode({ workflowsPath, workflowInterceptorModules, logger: quietBundler });
+    bundlePath = join(mkdtempSync(join(tmpdir(), 'elar-rollout-')), 'workflow-bundle.js');
+    writeFileSync(bundlePath, code);
+  }, 90_000);
+
+  const startBuild = async (buildId: string) =>
+    startWorkers(
+      loadWorkerConfig({
+        LOG_LEVEL: 'silent',
+        PORT: String(await freePort()),
+        TEMPORAL_ADDRESS: env.address,
+        WORKFLOW_BUNDLE_PATH: bundlePath,
+        WORKER_BUILD_ID: buildId,
+        INTERNAL_TOKEN: 'rollout-test-internal-token',
+      }),
+    );
+  const currentBuilds = () =>
+    Promise.all(
+      Object.values(TASK_QUEUES).map(async (deploymentName) => {
+        const { workerDeploymentInfo } = await env.client.workflowService.describeWorkerDeployment({ namespace: 'default', deploymentName });
+        return workerDeploymentInfo?.routingConfig?.currentDeploymentVersion?.buildId;
+      }),
+    );
+
+  it('each task queue is a worker deployment; a new build becomes current when it starts, and an older build restarting does not take over', async () => {
+    const first = await startBuild('2026.11.1');
+    expect(await currentBuilds()).toEqual(['2026.11.1', '2026.11.1']);
+    const second = await startBuild('2026.11.2');
+    expect(await currentBuilds()).toEqual(['2026.11.2', '2026.11.2']);
+    await first.stop();
+    const restarted = await startBuild('2026.11.1');
+    expect(await currentBuilds()).toEqual(['2026.11.2', '2026.11.2']);
+    await restarted.stop();
+    await second.stop();
   }, 90_000);
 });
