@@ -23,6 +23,13 @@ async function main() {
   mkdirSync(mailDir, { recursive: true });
   say('starting the stack');
   const stack = await startStack({ mode: 'test', postgresServerUrl: process.env.TEST_DATABASE_URL, output: process.env.E2E_VERBOSE ? process.stdout : null, env: { LOG_LEVEL: 'warn', UPSTREAM_TIMEOUT_MS: '60000' }, seed: true });
+  // Ctrl-C or a kill of this runner stops the stack too: no Temporal or PostgreSQL left behind.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      say(`${signal}: stopping the stack`);
+      void stack.stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    });
+  }
   const written = new Set<string>();
   const copyMail = setInterval(() => {
     for (const m of stack.mail.messages()) {

@@ -89,9 +89,12 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   const p = await ports(opts.mode);
   const dataDir = join(PROJECT_ROOT, '.data');
   const cleanups: (() => Promise<void>)[] = [];
-  const stopAll = async () => {
-    for (const c of cleanups.reverse()) await c().catch(() => undefined);
-  };
+  // Once, whoever asks (a signal handler and a finally block may both): later callers wait for the same stop.
+  let stopping: Promise<void> | undefined;
+  const stopAll = () =>
+    (stopping ??= (async () => {
+      for (const c of [...cleanups].reverse()) await c().catch(() => undefined);
+    })());
   try {
     let temporal: TemporalDevServer | undefined;
     let temporalAddress = opts.temporalAddress;

@@ -53,7 +53,7 @@ export async function signIn<Step>(
   const pairKey = known ? `pair:${profile!.id}:${source}` : undefined;
   await assertNoDelay(db, pairKey ? [pairKey] : [userKey, ...(sourceKey ? [sourceKey] : [])]);
   const ok = await sourceSlots.run(source, () =>
-    profile?.passwordHash ? verifySecret(password, profile.passwordHash) : spendVerification(password),
+    profile?.passwordHash ? verifySecret(password, profile.passwordHash, source) : spendVerification(password, source),
   );
   if (!profile || !ok) {
     await recordFailure(db, userKey, DELAYS.account);

@@ -30,4 +30,17 @@ describe('the hash queue', () => {
     slow.done();
     await running;
   });
+
+  it('gives a freed slot to the next source in turn: one person waits behind at most one of a flood\'s hashes, not all of them', async () => {
+    const q = createHashQueue({ concurrency: 1, maxWaiting: 20, maxWaitMs: 60_000 });
+    const order: string[] = [];
+    const gate = hold();
+    const running = q.run(() => gate.p, 'flood');
+    const flood = Array.from({ length: 5 }, (_, i) => q.run(async () => void order.push(`flood-${i}`), 'flood'));
+    const person = q.run(async () => void order.push('person'), 'person');
+    const unlaned = q.run(async () => void order.push('new-profile'));
+    gate.done();
+    await Promise.all([running, ...flood, person, unlaned]);
+    expect(order).toEqual(['flood-0', 'person', 'new-profile', 'flood-1', 'flood-2', 'flood-3', 'flood-4']);
+  });
 });

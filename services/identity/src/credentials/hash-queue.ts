@@ -11,6 +11,9 @@ export interface HashQueueOptions {
 
 const busy = () => new AppError(503, 'busy', 'We are handling many sign-ins right now. Please try again in a few seconds.', { retryAfterSeconds: 2 });
 
+/** Waiters without a lane (hashing for a new profile, a password change) share this one. */
+const NO_LANE = '';
+
 /**
  * A bounded queue in front of password hashing. Hashing is the one expensive thing an anonymous
  * caller can make identity do, so a flood of sign-ins must not build a backlog that every later
@@ -18,24 +21,41 @@ const busy = () => new AppError(503, 'busy', 'We are handling many sign-ins righ
  * its estimated wait (queue length x recent hash time) is within `maxWaitMs`; the rest get a fast
  * 503 with a retry hint instead of a long wait and a gateway timeout. The estimate follows the
  * machine: on a slow or loaded one the queue admits fewer.
+ *
+ * Turns go round the lanes (a lane is a client source): a freed slot goes to the lane that has
+ * waited longest since its last turn, so a flood from one source waits behind itself and a person
+ * signing in from elsewhere gets the next free slot, not the end of the flood's queue.
  */
 export function createHashQueue(opts: HashQueueOptions) {
   const maxWaitMs = opts.maxWaitMs ?? 8000;
   let running = 0;
+  let waitingCount = 0;
   let recentMs = 300;
-  const waiting: { resolve: () => void; since: number }[] = [];
+  /** Waiters per lane; a Map iterates in insertion order, so re-inserting a lane sends it to the back. */
+  const lanes = new Map<string, (() => void)[]>();
   const release = () => {
-    const next = waiting.shift();
-    if (next) next.resolve();
-    else running--;
+    const next = lanes.entries().next();
+    if (next.done) {
+      running--;
+      return;
+    }
+    const [lane, waiters] = next.value;
+    lanes.delete(lane);
+    const resolve = waiters.shift()!;
+    if (waiters.length) lanes.set(lane, waiters);
+    waitingCount--;
+    resolve();
   };
   return {
-    async run<T>(work: () => Promise<T>): Promise<T> {
+    async run<T>(work: () => Promise<T>, lane: string = NO_LANE): Promise<T> {
       if (running >= opts.concurrency) {
-        const estimate = ((waiting.length + 1) / opts.concurrency) * recentMs;
-        if (waiting.length >= opts.maxWaiting || estimate > maxWaitMs) throw busy();
+        const estimate = ((waitingCount + 1) / opts.concurrency) * recentMs;
+        if (waitingCount >= opts.maxWaiting || estimate > maxWaitMs) throw busy();
         const since = Date.now();
-        await new Promise<void>((resolve) => waiting.push({ resolve, since }));
+        await new Promise<void>((resolve) => {
+          lanes.set(lane, [...(lanes.get(lane) ?? []), resolve]);
+          waitingCount++;
+        });
         if (Date.now() - since > maxWaitMs) {
           release();
           throw busy();
@@ -49,7 +69,7 @@ export function createHashQueue(opts: HashQueueOptions) {
         release();
       }
     },
-    stats: () => ({ running, waiting: waiting.length, recentMs: Math.round(recentMs) }),
+    stats: () => ({ running, waiting: waitingCount, recentMs: Math.round(recentMs) }),
   };
 }
 

@@ -24,12 +24,14 @@ export async function hashSecret(secret: string): Promise<string> {
   return ['scrypt', N, R, P, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
-export async function verifySecret(secret: string, stored: string): Promise<boolean> {
+/** Checks `secret` against a stored hash; `lane` (the client source) gives the check its fair turn in the hash queue. */
+export async function verifySecret(secret: string, stored: string, lane?: string): Promise<boolean> {
   const [alg, n, r, p, salt, key] = stored.split('$');
   if (alg !== 'scrypt' || !n || !r || !p || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64');
   const actual = await queue.run(() =>
     scrypt(secret, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: MAXMEM }),
+    lane,
   );
   return timingSafeEqual(actual, expected);
 }
@@ -42,8 +44,8 @@ export const dummyHash = () => (dummy ??= hashSecret('not-a-real-password').catc
 }));
 
 /** One verification against the dummy hash: the same work, and the same queue, as a real check. Always false. */
-export const spendVerification = async (secret: string) => {
-  await verifySecret(secret, await dummyHash());
+export const spendVerification = async (secret: string, lane?: string) => {
+  await verifySecret(secret, await dummyHash(), lane);
   return false;
 };
 

@@ -69,7 +69,8 @@ export function createRecovery(deps: RecoveryDeps) {
     await assertNoDelay(deps.db, [delayKey]);
     const profile = await identify(deps.db, deps.piiKey, who);
     const answer = normalizeHintAnswer(hintAnswer);
-    const ok = profile?.hintAnswerHash ? await verifySecret(answer, profile.hintAnswerHash) : await spendVerification(answer);
+    const lane = source ? sourceDigest(deps.piiKey, source) : undefined; // the same lane as sign-ins from that address
+    const ok = profile?.hintAnswerHash ? await verifySecret(answer, profile.hintAnswerHash, lane) : await spendVerification(answer, lane);
     if (!profile || !ok) {
       await recordFailure(deps.db, delayKey, DELAYS.account);
       await audit(deps.db, { action: 'recovery.hint', outcome: 'failed', subjectId: profile?.id });
