@@ -116,6 +116,9 @@ describe('rolling out workflow code while runs are open (real Temporal dev serve
     for (let step = 2; step <= DECISIONS; step++) await decideStep(handles, step);
     expect(await Promise.all(handles.map((h) => h.result()))).toEqual(handles.map(() => DECISIONS));
     const hs = await histories(handles);
+    // The runbook's query for the runs a build last ran (docs/operations.md, section 4).
+    const onBuild = (buildId: string) => env.client.workflow.count(`TemporalWorkerDeploymentVersion = '${taskQueue}:${buildId}'`).then((c) => c.count);
+    await eventually('every run listed under release 2', () => Promise.all([onBuild('release-1'), onBuild('release-2')]), ([r1, r2]) => r1 === 0 && r2 === RUNS);
     old.shutdown();
     next.shutdown();
     await Promise.all([oldRunning, nextRunning]);
