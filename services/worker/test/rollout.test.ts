@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@elar/devstack';
+import { freePort, waitForHttp } from '@elar/devstack';
 import { workflowInterceptorModules, workflowsPath } from '@elar/workflows';
 import { localEnv } from '@elar/workflows/test/environments';
 import { TASK_QUEUES } from '@elar/vocabulary';
@@ -50,6 +50,19 @@ const workerOf = ({ release, taskQueue, buildId, cache = true }: WorkerOf) =>
     workerDeploymentOptions: deploymentOptions(taskQueue, buildId),
     ...(cache ? {} : { maxCachedWorkflows: 0 }),
   });
+
+/** Workers started in the background by a test; stopped after it whatever its outcome. */
+const started: { worker: Worker; done: Promise<void> }[] = [];
+async function runWorker(o: WorkerOf): Promise<Worker> {
+  const worker = await workerOf(o);
+  started.push({ worker, done: worker.run() });
+  return worker;
+}
+afterEach(async () => {
+  const stopping = started.splice(0);
+  for (const { worker } of stopping) if (worker.getState() === 'RUNNING') worker.shutdown();
+  await Promise.allSettled(stopping.map((s) => s.done));
+});
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function eventually<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
@@ -98,8 +111,7 @@ const neverBack = (builds: string[], build: string) => builds.slice(builds.index
 describe('rolling out workflow code while runs are open (real Temporal dev server, two workers on one task queue)', () => {
   it('with Worker Versioning, once release 2 is current every open run moves to it for good and completes: no failed workflow task', async () => {
     const taskQueue = 'rollout-versioned';
-    const old = await workerOf({ release: 'release-1', taskQueue, buildId: 'release-1' });
-    const oldRunning = old.run();
+    await runWorker({ release: 'release-1', taskQueue, buildId: 'release-1' });
     const promote = (buildId: string) =>
       promoteWhenNewest(env.client.workflowService, { namespace: 'default', deploymentName: taskQueue, buildId, identity: 'rollout-test' });
     expect(await promote('release-1')).toBe('promoted');
@@ -107,8 +119,7 @@ describe('rolling out workflow code while runs are open (real Temporal dev serve
     await decideStep(handles, 1);
 
     // The new pod starts beside the old one and promotes its build; the old pod keeps polling.
-    const next = await workerOf({ release: 'release-2-patched', taskQueue, buildId: 'release-2' });
-    const nextRunning = next.run();
+    await runWorker({ release: 'release-2-patched', taskQueue, buildId: 'release-2' });
     expect(await promote('release-2')).toBe('promoted');
     // An old pod that restarts mid-rollout does not take the traffic back.
     expect(await promote('release-1')).toBe('older-than-current');
@@ -119,9 +130,6 @@ describe('rolling out workflow code while runs are open (real Temporal dev serve
     // The runbook's query for the runs a build last ran (docs/operations.md, section 4).
     const onBuild = (buildId: string) => env.client.workflow.count(`TemporalWorkerDeploymentVersion = '${taskQueue}:${buildId}'`).then((c) => c.count);
     await eventually('every run listed under release 2', () => Promise.all([onBuild('release-1'), onBuild('release-2')]), ([r1, r2]) => r1 === 0 && r2 === RUNS);
-    old.shutdown();
-    next.shutdown();
-    await Promise.all([oldRunning, nextRunning]);
 
     expect(hs.map((h) => h.failedTasks)).toEqual(handles.map(() => []));
     for (const h of hs) {
@@ -135,24 +143,19 @@ describe('rolling out workflow code while runs are open (real Temporal dev serve
 
   it('with Worker Versioning, the same change without patched() fails the moved runs\' workflow tasks with a non-determinism error', async () => {
     const taskQueue = 'rollout-unpatched';
-    const old = await workerOf({ release: 'release-1', taskQueue, buildId: 'release-1' });
-    const oldRunning = old.run();
+    await runWorker({ release: 'release-1', taskQueue, buildId: 'release-1' });
     const promote = (buildId: string) =>
       promoteWhenNewest(env.client.workflowService, { namespace: 'default', deploymentName: taskQueue, buildId, identity: 'rollout-test' });
     await promote('release-1');
     const handles = await startRuns(taskQueue);
     await decideStep(handles, 1);
 
-    const next = await workerOf({ release: 'release-2-unpatched', taskQueue, buildId: 'release-2' });
-    const nextRunning = next.run();
+    await runWorker({ release: 'release-2-unpatched', taskQueue, buildId: 'release-2' });
     await promote('release-2');
     await Promise.all(handles.map((h) => h.signal(decide)));
     const hs = await eventually('a failed workflow task in every run', () => histories(handles), failedWithNonDeterminism);
     const statuses = await Promise.all(handles.map(async (h) => (await h.describe()).status.name));
     await Promise.all(handles.map((h) => h.terminate('test cleanup')));
-    old.shutdown();
-    next.shutdown();
-    await Promise.all([oldRunning, nextRunning]);
 
     expect(statuses).toEqual(handles.map(() => 'RUNNING'));
     expect(hs.map((h) => h.recorded)).toEqual(handles.map(() => 1));
@@ -194,8 +197,12 @@ describe('the worker process with WORKER_BUILD_ID (Worker Versioning on, as in p
     writeFileSync(bundlePath, code);
   }, 90_000);
 
-  const startBuild = async (buildId: string) =>
-    startWorkers(
+  const processes: { stop(): Promise<void> }[] = [];
+  afterEach(async () => {
+    await Promise.allSettled(processes.splice(0).map((p) => p.stop()));
+  });
+  const startBuild = async (buildId: string) => {
+    const worker = await startWorkers(
       loadWorkerConfig({
         LOG_LEVEL: 'silent',
         PORT: String(await freePort()),
@@ -205,6 +212,11 @@ describe('the worker process with WORKER_BUILD_ID (Worker Versioning on, as in p
         INTERNAL_TOKEN: 'rollout-test-internal-token',
       }),
     );
+    processes.push(worker);
+    // Ready only once its build is current, or found older than the current one.
+    await waitForHttp(`${worker.url}/readyz`, 90_000);
+    return worker;
+  };
   const currentBuilds = () =>
     Promise.all(
       Object.values(TASK_QUEUES).map(async (deploymentName) => {
@@ -216,12 +228,10 @@ describe('the worker process with WORKER_BUILD_ID (Worker Versioning on, as in p
   it('each task queue is a worker deployment; a new build becomes current when it starts, and an older build restarting does not take over', async () => {
     const first = await startBuild('2026.11.1');
     expect(await currentBuilds()).toEqual(['2026.11.1', '2026.11.1']);
-    const second = await startBuild('2026.11.2');
+    await startBuild('2026.11.2');
     expect(await currentBuilds()).toEqual(['2026.11.2', '2026.11.2']);
     await first.stop();
-    const restarted = await startBuild('2026.11.1');
+    await startBuild('2026.11.1');
     expect(await currentBuilds()).toEqual(['2026.11.2', '2026.11.2']);
-    await restarted.stop();
-    await second.stop();
   }, 90_000);
 });
