@@ -278,8 +278,13 @@ describe('password hashing under a flood (a gateway with the default sign-in lim
 
   it('with 40 concurrent bad sign-ins running, a legitimate sign-in still completes quickly (and nothing waits for a gateway timeout)', async () => {
     const { p, username } = await register({ firstName: 'Legit', lastName: 'User' });
-    const baseline = await timed(() => signInFrom('10.6.0.1', username, p.credentials.password, flooded));
-    expect(baseline.value.status).toBe(200);
+    const signInMs = async () => {
+      const r = await timed(() => signInFrom('10.6.0.1', username, p.credentials.password, flooded));
+      expect(r.value.status).toBe(200);
+      return r.ms;
+    };
+    // Alone, median of 3: one sign-in's time swings on a shared machine.
+    const alone = median([await signInMs(), await signInMs(), await signInMs()]);
     let flooding = true;
     const floodStatuses: number[] = [];
     const worker = async (i: number) => {
@@ -291,18 +296,22 @@ describe('password hashing under a flood (a gateway with the default sign-in lim
     const workers = Array.from({ length: 40 }, (_, i) => worker(i));
     await sleep(500);
     const samples: number[] = [];
+    const cheap: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const r = await timed(() => signInFrom('10.6.0.1', username, p.credentials.password, flooded));
-      expect(r.value.status).toBe(200);
-      samples.push(r.ms);
+      samples.push(await signInMs());
+      // A request that hashes nothing, through the same gateway meanwhile: what the flood's request rate alone costs.
+      cheap.push((await timed(() => flooded.call('GET', '/catalog'))).ms);
     }
     flooding = false;
     await Promise.all(workers);
     const underFlood = median(samples);
-    process.stdout.write(`hash flood: legitimate sign-in alone ${Math.round(baseline.ms)} ms, under 40 concurrent bad sign-ins ${Math.round(underFlood)} ms (median of 3); flood answers ${JSON.stringify(countBy(floodStatuses))}\n`);
+    process.stdout.write(
+      `hash flood: legitimate sign-in alone ${Math.round(alone)} ms (median of 3), under 40 concurrent bad sign-ins ${Math.round(underFlood)} ms (median of 3); ` +
+        `GET /catalog meanwhile ${Math.round(median(cheap))} ms; flood answers ${JSON.stringify(countBy(floodStatuses))}\n`,
+    );
     expect(floodStatuses.filter((s) => s === 504)).toEqual([]);
     // Before: 20 s and a 504. The bound: 2 s, or on a machine where one hash alone is slow, 3 hashes' worth.
-    expect(underFlood).toBeLessThan(Math.max(2000, 3 * baseline.ms));
+    expect(underFlood).toBeLessThan(Math.max(2000, 3 * alone));
   }, 300_000);
 
   it('a flood from 40 different addresses gets fast refusals (503 busy) when the hash queue is full, never a gateway timeout', async () => {

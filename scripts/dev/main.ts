@@ -5,12 +5,24 @@ import { startStack } from '@elar/devstack';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../services/identity/src/seed-data';
 
 async function main() {
+  // Ctrl-C while starting stops what has started (nothing left behind), then exits.
+  const starting = new AbortController();
+  const abortStart = () => {
+    if (starting.signal.aborted) return;
+    process.stdout.write('\nstopping before the start finished...\n');
+    starting.abort();
+  };
+  process.on('SIGINT', abortStart);
+  process.on('SIGTERM', abortStart);
   const stack = await startStack({
     mode: 'dev',
     postgresServerUrl: process.env.DATABASE_URL,
     temporalAddress: process.env.TEMPORAL_ADDRESS,
     seed: true,
+    signal: starting.signal,
   });
+  process.off('SIGINT', abortStart);
+  process.off('SIGTERM', abortStart);
   const lines = [
     '',
     'ELAR is running',
@@ -30,10 +42,15 @@ async function main() {
     '',
   ];
   process.stdout.write(lines.join('\n'));
-  let stopping = false;
+  // One Ctrl-C reaches this process more than once (the terminal signals the whole process group,
+  // and npm forwards it too): repeats within 2 s are that same Ctrl-C; a later one forces the exit.
+  let stoppingSince = 0;
   const stop = () => {
-    if (stopping) process.exit(1);
-    stopping = true;
+    if (stoppingSince) {
+      if (Date.now() - stoppingSince > 2000) process.exit(1);
+      return;
+    }
+    stoppingSince = Date.now();
     process.stdout.write('\nstopping...\n');
     stack.stop().then(
       () => process.exit(0),

@@ -7,7 +7,7 @@ import { dropDatabase, ensureDatabase } from './databases';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { startMailCatcher, type MailCatcher } from './mail-catcher';
 import { freePort, waitForHttp } from './ports';
-import { spawnManaged, type ManagedProcess } from './processes';
+import { spawnManaged, type ManagedProcess, type SpawnOptions } from './processes';
 import { startPrivateRedis } from './redis';
 import { PROJECT_ROOT } from './root';
 import { findTemporalCli, startTemporalDevServer, type TemporalDevServer } from './temporal-server';
@@ -30,6 +30,8 @@ export interface StackOptions {
   seed?: boolean;
   /** Gateway replicas (tests of cross-replica behaviour); 1 by default. */
   gateways?: number;
+  /** Aborting it (Ctrl-C while starting) stops whatever has started; startStack then rejects. */
+  signal?: AbortSignal;
 }
 
 export interface Stack {
@@ -62,10 +64,16 @@ async function ports(mode: StackOptions['mode']) {
   return p;
 }
 
-const tsx = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+/**
+ * A TypeScript entry point run as one process: `node --import tsx <script>` (tsx's loader inside
+ * node), not the `tsx` command, which runs the script in a second node process: a SIGKILL of that
+ * wrapper (a stop's last resort, a fault test's kill -9) would leave the real process running.
+ */
+const runTs = (opts: Omit<SpawnOptions, 'command' | 'args'> & { script: string }) =>
+  spawnManaged({ ...opts, command: process.execPath, args: ['--import', 'tsx', opts.script], cwd: PROJECT_ROOT });
 
-async function runToCompletion(name: string, args: string[], env: Record<string, string>, output: StackOptions['output']) {
-  const proc = spawnManaged({ name, command: tsx, args, env, cwd: PROJECT_ROOT, output });
+async function runToCompletion(name: string, script: string, env: Record<string, string>, output: StackOptions['output']) {
+  const proc = runTs({ name, script, env, output });
   const code = await proc.exited;
   if (code !== 0) throw new Error(`${name} failed (${code}):\n${proc.recentOutput()}`);
 }
@@ -95,6 +103,11 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     (stopping ??= (async () => {
       for (const c of [...cleanups].reverse()) await c().catch(() => undefined);
     })());
+  opts.signal?.addEventListener('abort', () => void stopAll(), { once: true });
+  /** After an abort nothing new starts (what started before is being stopped). */
+  const notAborted = () => {
+    if (opts.signal?.aborted) throw new Error('start aborted');
+  };
   try {
     let temporal: TemporalDevServer | undefined;
     let temporalAddress = opts.temporalAddress;
@@ -128,6 +141,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       const name = `elar_${service}${suffix}`;
       databaseUrls[service] = await ensureDatabase(postgresServerUrl, name);
       if (opts.mode === 'test' && opts.postgresServerUrl) cleanups.push(() => dropDatabase(postgresServerUrl!, name));
+      notAborted();
       await runPrisma(service, ['migrate', 'deploy'], databaseUrls[service], output);
     }
 
@@ -175,7 +189,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     for (const name of Object.keys(envs)) Object.assign(envs[name]!, opts.env);
     if (opts.seed) {
       for (const service of DATA_SERVICES) {
-        await runToCompletion(`seed:${service}`, [`services/${service}/src/seed.ts`], envs[service]!, output);
+        notAborted();
+        await runToCompletion(`seed:${service}`, `services/${service}/src/seed.ts`, envs[service]!, output);
       }
     }
 
@@ -183,31 +198,37 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const processes: Stack['processes'] = {};
     const readyUrl: Record<string, string> = {};
     const launch = (name: string) => {
+      notAborted();
       const service = name.replace(/\d+$/, '');
-      processes[name] = spawnManaged({ name, command: tsx, args: [`services/${service}/src/main.ts`], env: envs[name], cwd: PROJECT_ROOT, output });
+      processes[name] = runTs({ name, script: `services/${service}/src/main.ts`, env: envs[name], output });
     };
     const deployables = ['identity', 'licensing', 'worker', 'gateway'];
     for (let i = 2; i <= (opts.gateways ?? 1); i++) {
       envs[`gateway${i}`] = { ...envs.gateway!, PORT: String(await freePort()) };
       deployables.push(`gateway${i}`);
     }
-    for (const name of deployables) {
-      launch(name);
-      readyUrl[name] = `http://127.0.0.1:${envs[name]!.PORT}/readyz`;
-    }
     cleanups.push(async () => {
       await Promise.all(Object.values(processes).map((proc) => proc.stop()));
     });
-    await Promise.all(
-      deployables.map((name) =>
-        Promise.race([
-          waitForHttp(readyUrl[name]!, 120_000),
-          processes[name]!.exited.then((code) => {
-            throw new Error(`${name} exited (${code}) while starting:\n${processes[name]!.recentOutput()}`);
-          }),
-        ]),
-      ),
-    );
+    const startAndWait = (names: string[]) => {
+      for (const name of names) {
+        launch(name);
+        readyUrl[name] = `http://127.0.0.1:${envs[name]!.PORT}/readyz`;
+      }
+      return Promise.all(
+        names.map((name) =>
+          Promise.race([
+            waitForHttp(readyUrl[name]!, 120_000),
+            processes[name]!.exited.then((code) => {
+              throw new Error(`${name} exited (${code}) while starting:\n${processes[name]!.recentOutput()}`);
+            }),
+          ]),
+        ),
+      );
+    };
+    // The gateways last: once the API answers, every service behind it does too.
+    await startAndWait(deployables.filter((d) => !d.startsWith('gateway')));
+    await startAndWait(deployables.filter((d) => d.startsWith('gateway')));
 
     return {
       gatewayUrl: `http://127.0.0.1:${p.gateway}`,
@@ -226,7 +247,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       async addGateway(env = {}) {
         const name = `gateway-${Object.keys(processes).filter((n) => n.startsWith('gateway')).length + 1}`;
         const port = await freePort();
-        processes[name] = spawnManaged({ name, command: tsx, args: ['services/gateway/src/main.ts'], env: { ...envs.gateway, ...env, PORT: String(port) }, cwd: PROJECT_ROOT, output });
+        processes[name] = runTs({ name, script: 'services/gateway/src/main.ts', env: { ...envs.gateway, ...env, PORT: String(port) }, output });
         await waitForHttp(`http://127.0.0.1:${port}/readyz`, 120_000);
         return `http://127.0.0.1:${port}`;
       },

@@ -43,4 +43,15 @@ describe('the hash queue', () => {
     await Promise.all([running, ...flood, person, unlaned]);
     expect(order).toEqual(['flood-0', 'person', 'new-profile', 'flood-1', 'flood-2', 'flood-3', 'flood-4']);
   });
+
+  it('keeps a slot free of a flooding source: one source runs at most half the hashes, a person from elsewhere starts at once', async () => {
+    const q = createHashQueue({ concurrency: 2, maxWaiting: 20, maxWaitMs: 60_000 });
+    const gate = hold();
+    const flood = Array.from({ length: 4 }, () => q.run(() => gate.p, 'flood'));
+    expect(q.stats()).toMatchObject({ running: 1, waiting: 3 });
+    await expect(q.run(async () => 'signed in', 'person')).resolves.toBe('signed in');
+    gate.done();
+    await Promise.all(flood);
+    expect(q.stats()).toMatchObject({ running: 0, waiting: 0 });
+  });
 });

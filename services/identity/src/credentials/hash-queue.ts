@@ -7,11 +7,13 @@ export interface HashQueueOptions {
   maxWaiting: number;
   /** Longest a hash may wait for its turn (estimated from recent hash times on admission, checked again when its turn comes). */
   maxWaitMs?: number;
+  /** Hashes one client source may have running at once (default: half of `concurrency`, at least 1). */
+  maxRunningPerLane?: number;
 }
 
 const busy = () => new AppError(503, 'busy', 'We are handling many sign-ins right now. Please try again in a few seconds.', { retryAfterSeconds: 2 });
 
-/** Waiters without a lane (hashing for a new profile, a password change) share this one. */
+/** Hashing without a client source (a new profile's, a password change's): not capped per lane. */
 const NO_LANE = '';
 
 /**
@@ -22,33 +24,48 @@ const NO_LANE = '';
  * 503 with a retry hint instead of a long wait and a gateway timeout. The estimate follows the
  * machine: on a slow or loaded one the queue admits fewer.
  *
- * Turns go round the lanes (a lane is a client source): a freed slot goes to the lane that has
- * waited longest since its last turn, so a flood from one source waits behind itself and a person
- * signing in from elsewhere gets the next free slot, not the end of the flood's queue.
+ * Lanes (a lane is a client source) keep a flood from one source behind itself: one source runs at
+ * most `maxRunningPerLane` hashes at once, so a slot stays free for everyone else, and freed slots
+ * go round the waiting lanes, the one that has waited longest since its last turn first. A person
+ * signing in from elsewhere starts at once or after one hash, never at the end of the flood's queue.
  */
 export function createHashQueue(opts: HashQueueOptions) {
   const maxWaitMs = opts.maxWaitMs ?? 8000;
+  const perLane = opts.maxRunningPerLane ?? Math.max(1, Math.floor(opts.concurrency / 2));
   let running = 0;
   let waitingCount = 0;
   let recentMs = 300;
+  const runningIn = new Map<string, number>();
   /** Waiters per lane; a Map iterates in insertion order, so re-inserting a lane sends it to the back. */
   const lanes = new Map<string, (() => void)[]>();
-  const release = () => {
-    const next = lanes.entries().next();
-    if (next.done) {
-      running--;
-      return;
+  const laneHasRoom = (lane: string) => lane === NO_LANE || (runningIn.get(lane) ?? 0) < perLane;
+  const take = (lane: string) => {
+    running++;
+    runningIn.set(lane, (runningIn.get(lane) ?? 0) + 1);
+  };
+  const dispatch = () => {
+    for (const [lane, waiters] of lanes) {
+      if (running >= opts.concurrency) return;
+      if (!laneHasRoom(lane)) continue;
+      lanes.delete(lane);
+      const resolve = waiters.shift()!;
+      if (waiters.length) lanes.set(lane, waiters);
+      waitingCount--;
+      take(lane);
+      resolve();
     }
-    const [lane, waiters] = next.value;
-    lanes.delete(lane);
-    const resolve = waiters.shift()!;
-    if (waiters.length) lanes.set(lane, waiters);
-    waitingCount--;
-    resolve();
+  };
+  const release = (lane: string) => {
+    running--;
+    const left = (runningIn.get(lane) ?? 1) - 1;
+    if (left) runningIn.set(lane, left);
+    else runningIn.delete(lane);
+    dispatch();
   };
   return {
     async run<T>(work: () => Promise<T>, lane: string = NO_LANE): Promise<T> {
-      if (running >= opts.concurrency) {
+      if (running < opts.concurrency && laneHasRoom(lane) && !lanes.has(lane)) take(lane);
+      else {
         const estimate = ((waitingCount + 1) / opts.concurrency) * recentMs;
         if (waitingCount >= opts.maxWaiting || estimate > maxWaitMs) throw busy();
         const since = Date.now();
@@ -57,16 +74,16 @@ export function createHashQueue(opts: HashQueueOptions) {
           waitingCount++;
         });
         if (Date.now() - since > maxWaitMs) {
-          release();
+          release(lane);
           throw busy();
         }
-      } else running++;
+      }
       const start = Date.now();
       try {
         return await work();
       } finally {
         recentMs = recentMs * 0.7 + (Date.now() - start) * 0.3;
-        release();
+        release(lane);
       }
     },
     stats: () => ({ running, waiting: waitingCount, recentMs: Math.round(recentMs) }),
