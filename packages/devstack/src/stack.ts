@@ -28,6 +28,10 @@ export interface StackOptions {
   seed?: boolean;
   /** Gateway replicas (tests of cross-replica behaviour); 1 by default. */
   gateways?: number;
+  /** Ports chosen by the caller (a fault-injecting proxy in front of a service must know its port first). */
+  ports?: Partial<Record<keyof typeof DEV_PORTS, number>>;
+  /** The started Temporal dev server keeps its state in this file (kept across `restart('temporal')`); in memory by default in test mode. */
+  temporalDbFilename?: string;
   /** Aborting it (Ctrl-C while starting) stops whatever has started; startStack then rejects. */
   signal?: AbortSignal;
 }
@@ -48,17 +52,19 @@ export interface Stack {
   redisUrl?: string;
   /** Starts one more gateway replica (same environment, its own port) and returns its URL. */
   addGateway(env?: Record<string, string>): Promise<string>;
-  /** Stops and starts one process again (for crash tests), with the same environment. */
+  /** Stops and starts one process again (for crash tests), with the same environment; `temporal` restarts the dev server on its port and file. */
   restart(name: string): Promise<void>;
+  /** Kills one process and its children with SIGKILL (as `kill -9` would), without starting it again: `restart` does. */
+  crash(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
 const DEV_PORTS = { gateway: 8080, identity: 4001, licensing: 4002, worker: 4010, workerMetrics: 9464, temporal: 7233, ui: 8233, smtp: 1025, postgres: 5433, redis: 6379 };
 
-async function ports(mode: StackOptions['mode']) {
+async function ports(mode: StackOptions['mode'], chosen: StackOptions['ports'] = {}) {
   if (mode === 'dev') return DEV_PORTS;
   const p = {} as Record<keyof typeof DEV_PORTS, number>;
-  for (const k of Object.keys(DEV_PORTS) as (keyof typeof DEV_PORTS)[]) p[k] = await freePort();
+  for (const k of Object.keys(DEV_PORTS) as (keyof typeof DEV_PORTS)[]) p[k] = chosen[k] ?? (await freePort());
   return p;
 }
 
@@ -84,7 +90,7 @@ async function runToCompletion(name: string, script: string, env: Record<string,
  */
 export async function startStack(opts: StackOptions): Promise<Stack> {
   const output = opts.output === undefined ? process.stdout : opts.output;
-  const p = await ports(opts.mode);
+  const p = await ports(opts.mode, opts.ports);
   const dataDir = join(PROJECT_ROOT, '.data');
   const cleanups: (() => Promise<void>)[] = [];
   // Once, whoever asks (a signal handler and a finally block may both): later callers wait for the same stop.
@@ -101,15 +107,17 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   try {
     let temporal: TemporalDevServer | undefined;
     let temporalAddress = opts.temporalAddress;
-    if (!temporalAddress) {
-      temporal = await startTemporalDevServer({
+    const startTemporal = () =>
+      startTemporalDevServer({
         cli: findTemporalCli(PROJECT_ROOT),
         port: p.temporal,
         uiPort: opts.mode === 'dev' ? p.ui : undefined,
-        dbFilename: opts.mode === 'dev' ? join(dataDir, 'temporal.db') : undefined,
+        dbFilename: opts.mode === 'dev' ? join(dataDir, 'temporal.db') : opts.temporalDbFilename,
         searchAttributes: searchAttributeFlags(),
         output,
       });
+    if (!temporalAddress) {
+      temporal = await startTemporal();
       cleanups.push(() => temporal!.stop());
       temporalAddress = temporal.address;
     }
@@ -242,9 +250,20 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         return `http://127.0.0.1:${port}`;
       },
       async restart(name) {
+        if (name === 'temporal') {
+          if (!temporal) throw new Error('this stack did not start Temporal');
+          await temporal.stop();
+          temporal = await startTemporal();
+          return;
+        }
         await processes[name]!.stop();
         launch(name);
         await waitForHttp(readyUrl[name]!, 120_000);
+      },
+      async crash(name) {
+        const proc = name === 'temporal' ? temporal?.process : processes[name];
+        if (!proc) throw new Error(`no process ${name} in this stack`);
+        await proc.kill('SIGKILL');
       },
       stop: stopAll,
     };
