@@ -6,7 +6,7 @@ const preset = require('./tooling/jest/preset');
 module.exports = {
   ...preset,
   rootDir: __dirname,
-  roots: ['packages', 'services', 'workflows', 'activities', 'e2e', 'deploy', 'scripts']
+  roots: ['packages', 'services', 'workflows', 'activities', 'e2e', 'chaos', 'deploy', 'scripts']
     .filter((dir) => existsSync(join(__dirname, dir)))
     .map((dir) => `<rootDir>/${dir}`),
   testMatch: ['**/*.test.ts'],

@@ -11,7 +11,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['@elar/workflows'],
   ['@elar/devstack'],
   ['@elar/gateway', '@elar/identity', '@elar/licensing', '@elar/worker'],
-  ['@elar/e2e', '@elar/deploy', '@elar/bench', '@elar/portal'],
+  ['@elar/e2e', '@elar/deploy', '@elar/bench', '@elar/chaos', '@elar/portal'],
 ];
 
 export const layerOf = (name: string): number => LAYERS.findIndex((layer) => layer.includes(name));

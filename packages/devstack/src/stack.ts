@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { searchAttributeFlags } from '@elar/vocabulary';
-import { dropDatabase, ensureDatabase } from './databases';
+import { DATA_SERVICES, dropDatabase, ensureDatabase, migrateDatabase, type DataService } from './databases';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { startMailCatcher, type MailCatcher } from './mail-catcher';
 import { freePort, waitForHttp } from './ports';
@@ -13,8 +13,6 @@ import { PROJECT_ROOT } from './root';
 import { findTemporalCli, startTemporalDevServer, type TemporalDevServer } from './temporal-server';
 
 /** Services that own a database: each gets its own database on one PostgreSQL server. */
-export const DATA_SERVICES = ['identity', 'licensing'] as const;
-export type DataService = (typeof DATA_SERVICES)[number];
 
 export interface StackOptions {
   /** `dev` keeps data in `.data/` and fixed ports; `test` uses fresh databases and free ports. */
@@ -30,6 +28,10 @@ export interface StackOptions {
   seed?: boolean;
   /** Gateway replicas (tests of cross-replica behaviour); 1 by default. */
   gateways?: number;
+  /** Ports chosen by the caller (a fault-injecting proxy in front of a service must know its port first). */
+  ports?: Partial<Record<keyof typeof DEV_PORTS, number>>;
+  /** The started Temporal dev server keeps its state in this file (kept across `restart('temporal')`); in memory by default in test mode. */
+  temporalDbFilename?: string;
   /** Aborting it (Ctrl-C while starting) stops whatever has started; startStack then rejects. */
   signal?: AbortSignal;
 }
@@ -50,17 +52,19 @@ export interface Stack {
   redisUrl?: string;
   /** Starts one more gateway replica (same environment, its own port) and returns its URL. */
   addGateway(env?: Record<string, string>): Promise<string>;
-  /** Stops and starts one process again (for crash tests), with the same environment. */
+  /** Stops and starts one process again (for crash tests), with the same environment; `temporal` restarts the dev server on its port and file. */
   restart(name: string): Promise<void>;
+  /** Kills one process and its children with SIGKILL (as `kill -9` would), without starting it again: `restart` does. */
+  crash(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
 const DEV_PORTS = { gateway: 8080, identity: 4001, licensing: 4002, worker: 4010, workerMetrics: 9464, temporal: 7233, ui: 8233, smtp: 1025, postgres: 5433, redis: 6379 };
 
-async function ports(mode: StackOptions['mode']) {
+async function ports(mode: StackOptions['mode'], chosen: StackOptions['ports'] = {}) {
   if (mode === 'dev') return DEV_PORTS;
   const p = {} as Record<keyof typeof DEV_PORTS, number>;
-  for (const k of Object.keys(DEV_PORTS) as (keyof typeof DEV_PORTS)[]) p[k] = await freePort();
+  for (const k of Object.keys(DEV_PORTS) as (keyof typeof DEV_PORTS)[]) p[k] = chosen[k] ?? (await freePort());
   return p;
 }
 
@@ -78,14 +82,6 @@ async function runToCompletion(name: string, script: string, env: Record<string,
   if (code !== 0) throw new Error(`${name} failed (${code}):\n${proc.recentOutput()}`);
 }
 
-/** Runs a Prisma CLI command for a service (`migrate deploy` is idempotent: applied migrations are skipped). */
-async function runPrisma(service: DataService, args: string[], databaseUrl: string, output: StackOptions['output']) {
-  const cwd = join(PROJECT_ROOT, 'services', service);
-  const prisma = join(PROJECT_ROOT, 'node_modules', '.bin', 'prisma');
-  const proc = spawnManaged({ name: `migrate:${service}`, command: prisma, args: [...args, '--config', 'prisma.config.ts'], env: { DATABASE_URL: databaseUrl }, cwd, output });
-  const code = await proc.exited;
-  if (code !== 0) throw new Error(`prisma ${args.join(' ')} for ${service} failed (${code}):\n${proc.recentOutput()}`);
-}
 
 /**
  * Starts the whole system as separate processes, exactly as `npm start` runs it: Temporal, PostgreSQL,
@@ -94,7 +90,7 @@ async function runPrisma(service: DataService, args: string[], databaseUrl: stri
  */
 export async function startStack(opts: StackOptions): Promise<Stack> {
   const output = opts.output === undefined ? process.stdout : opts.output;
-  const p = await ports(opts.mode);
+  const p = await ports(opts.mode, opts.ports);
   const dataDir = join(PROJECT_ROOT, '.data');
   const cleanups: (() => Promise<void>)[] = [];
   // Once, whoever asks (a signal handler and a finally block may both): later callers wait for the same stop.
@@ -111,15 +107,17 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   try {
     let temporal: TemporalDevServer | undefined;
     let temporalAddress = opts.temporalAddress;
-    if (!temporalAddress) {
-      temporal = await startTemporalDevServer({
+    const startTemporal = () =>
+      startTemporalDevServer({
         cli: findTemporalCli(PROJECT_ROOT),
         port: p.temporal,
         uiPort: opts.mode === 'dev' ? p.ui : undefined,
-        dbFilename: opts.mode === 'dev' ? join(dataDir, 'temporal.db') : undefined,
+        dbFilename: opts.mode === 'dev' ? join(dataDir, 'temporal.db') : opts.temporalDbFilename,
         searchAttributes: searchAttributeFlags(),
         output,
       });
+    if (!temporalAddress) {
+      temporal = await startTemporal();
       cleanups.push(() => temporal!.stop());
       temporalAddress = temporal.address;
     }
@@ -140,9 +138,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     for (const service of DATA_SERVICES) {
       const name = `elar_${service}${suffix}`;
       databaseUrls[service] = await ensureDatabase(postgresServerUrl, name);
-      if (opts.mode === 'test' && opts.postgresServerUrl) cleanups.push(() => dropDatabase(postgresServerUrl!, name));
+      if (opts.mode === 'test' && opts.postgresServerUrl) cleanups.push(() => dropDatabase(postgresServerUrl, name));
       notAborted();
-      await runPrisma(service, ['migrate', 'deploy'], databaseUrls[service], output);
+      await migrateDatabase(service, databaseUrls[service], output);
     }
 
     const mail = await startMailCatcher({ port: p.smtp, dir: opts.mode === 'dev' ? join(dataDir, 'mail') : undefined });
@@ -252,9 +250,20 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         return `http://127.0.0.1:${port}`;
       },
       async restart(name) {
+        if (name === 'temporal') {
+          if (!temporal) throw new Error('this stack did not start Temporal');
+          await temporal.stop();
+          temporal = await startTemporal();
+          return;
+        }
         await processes[name]!.stop();
         launch(name);
         await waitForHttp(readyUrl[name]!, 120_000);
+      },
+      async crash(name) {
+        const proc = name === 'temporal' ? temporal?.process : processes[name];
+        if (!proc) throw new Error(`no process ${name} in this stack`);
+        await proc.kill('SIGKILL');
       },
       stop: stopAll,
     };

@@ -35,9 +35,12 @@ function replay<P extends PaymentRow>(p: P & { ownerId: string }, ownerId: strin
 /**
  * Charges once per idempotency key: the key is recorded before the provider is called (and passed to
  * it), so a retry or double click gets the first answer; a second key finds the live payment and is refused.
+ * The one way every fee is charged (application, renewal, hard copy). `settled` runs once, after the
+ * provider answered a fresh charge (never on a replay): the caller's timeline event, email, counter.
  */
 export async function chargeOnce<P extends PaymentRow>(
   provider: PaymentProvider, ledger: PaymentLedger<P>, req: ChargeRequest, what: string,
+  settled: (payment: P) => Promise<void> = async () => undefined,
 ): Promise<{ created: boolean; payment: P }> {
   const existing = await ledger.byKey(req.idempotencyKey);
   if (existing) return replay(existing, ledger.ownerId, what);
@@ -57,8 +60,10 @@ export async function chargeOnce<P extends PaymentRow>(
     throw err;
   }
   const result = await provider.charge(req);
-  if (result.status === 'declined') {
-    throw declined(await ledger.settle(payment.id, { status: 'declined', declineCode: result.declineCode }), what);
-  }
-  return { created: true, payment: await ledger.settle(payment.id, { status: 'succeeded', receiptId: result.receiptId }) };
+  payment = await ledger.settle(payment.id, result.status === 'declined'
+    ? { status: 'declined', declineCode: result.declineCode }
+    : { status: 'succeeded', receiptId: result.receiptId });
+  await settled(payment);
+  if (payment.status === 'declined') throw declined(payment, what);
+  return { created: true, payment };
 }
