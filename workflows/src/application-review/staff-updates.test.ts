@@ -36,6 +36,8 @@ describe('application review: internal note, assignment and withdrawal Updates',
     await withWorker(testEnv(), acts, async (taskQueue) => {
       const handle = await start(taskQueue, 'A-2026-100001');
       expect((await handle.executeUpdate(noteUpdate, { args: [{ evaluatorId: 'ev-1', noteId: 'note-1' }] })).status).toBe('Ready for Review');
+      // In the queue (status recorded) before the claim: a claim that comes first is kept and the status not recorded again.
+      await eventually(async () => acts.recordApplicationStatus.mock.calls.length, (n) => n === 1);
       await handle.executeUpdate(claimUpdate, { args: [{ evaluatorId: 'ev-1' }] });
       await handle.executeUpdate(decisionUpdate, { args: [{ action: 'deny', evaluatorId: 'ev-1', reason: 'Not eligible.' }] });
       await eventually(async () => acts.sendNotification.mock.calls.length, (n) => n === 1);
