@@ -1,4 +1,4 @@
-import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowStartOptions } from '@temporalio/client';
+import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, WorkflowExecutionAlreadyStartedError, type Client, type WorkflowStartOptions } from '@temporalio/client';
 import { WorkflowIdReusePolicy, type Workflow } from '@temporalio/common';
 import { SA, TASK_QUEUES } from '@elar/vocabulary';
 import { applicationReviewWorkflowId, type ApplicationReviewInput } from './application-review/contract';
@@ -7,7 +7,8 @@ import { licenseExpiryRemindersWorkflowId, type LicenseExpiryRemindersInput } fr
 import { licenseRenewalWorkflowId, type LicenseRenewalInput } from './license-renewal/contract';
 import { partialMatchWorkflowId, type PartialMatchInput } from './partial-match/contract';
 import { profileOnboardingWorkflowId, type ProfileOnboardingInput } from './profile-onboarding/contract';
-import { applicationReview, hardCopyFulfillment, licenseExpiryReminders, licenseRenewal, partialMatchEscalation, profileOnboarding } from './workflows';
+import { IDENTITY_RECONCILER_SCHEDULE_ID, RECONCILE_EVERY } from './reconcilers/contract';
+import { applicationReview, hardCopyFulfillment, identityReconciler, licenseExpiryReminders, licenseRenewal, partialMatchEscalation, profileOnboarding } from './workflows';
 
 /**
  * The typed starters services use: each passes the workflow function itself (its name and argument
@@ -95,3 +96,24 @@ export const startLicenseExpiryReminders = (client: Client, input: LicenseExpiry
       { key: SA.status, value: 'Reminders scheduled' },
     ],
   });
+
+/**
+ * Creates the identity-reconciler Schedule unless it exists: every service replica may call this at
+ * start, and one Schedule runs for the whole cluster (overlapping runs are skipped). Answers whether
+ * this call created it. Not part of the workflow bundle (it imports the client).
+ */
+export async function ensureIdentityReconcilerSchedule(client: Client): Promise<'created' | 'exists'> {
+  try {
+    await client.schedule.create({
+      scheduleId: IDENTITY_RECONCILER_SCHEDULE_ID,
+      spec: { intervals: [{ every: RECONCILE_EVERY }] },
+      action: { type: 'startWorkflow', workflowType: identityReconciler, taskQueue: TASK_QUEUES.identity, args: [], workflowId: IDENTITY_RECONCILER_SCHEDULE_ID },
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: RECONCILE_EVERY },
+      memo: { summary: 'Starts onboarding and partial-match workflows whose start failed (identity /internal/reconcile)' },
+    });
+    return 'created';
+  } catch (err) {
+    if (err instanceof ScheduleAlreadyRunning) return 'exists';
+    throw err;
+  }
+}

@@ -1,6 +1,6 @@
 import {
   createHardCopyActivities, createInternalClient, createLicenseReminderActivities, createLicensingActivities, createNotificationActivities, createPartialMatchActivities,
-  createRenewalActivities,
+  createReconcilerActivities, createRenewalActivities,
 } from '@elar/activities';
 import { INTERNAL_TOKEN_HEADER, createServiceClient, encodePrincipal, PRINCIPAL_HEADER } from '@elar/http';
 import { TASK_QUEUES } from '@elar/vocabulary';
@@ -21,7 +21,7 @@ export function createActivitiesByQueue(config: WorkerConfig) {
   const licensingActivities = createLicensingActivities({ licensing });
   return {
     byQueue: {
-      [TASK_QUEUES.identity]: { ...notifications, ...createPartialMatchActivities({ identity }) },
+      [TASK_QUEUES.identity]: { ...notifications, ...createPartialMatchActivities({ identity }), ...createReconcilerActivities({ identity }) },
       [TASK_QUEUES.licensing]: { ...notifications, ...licensingActivities, ...createRenewalActivities({ licensing }), ...createHardCopyActivities({ licensing }), ...createLicenseReminderActivities({ licensing }) },
     } as Record<string, object>,
     close: async () => {

@@ -1,0 +1,9 @@
+import { identityInternal } from '@elar/internal-api';
+import type { InternalClient } from './internal-client';
+
+/** The reconciler Schedules' steps: each asks the owning service to reconcile its own data. */
+export function createReconcilerActivities(deps: { identity: InternalClient }) {
+  return {
+    reconcileIdentity: deps.identity.step(identityInternal.reconcile),
+  };
+}
