@@ -15,6 +15,7 @@ export function recordingActivities(): AllActivities {
   return {
     sendNotification: async (input) => ({ notificationId: `n-${input.idempotencyKey}`, status: 'sent' }),
     reconcileIdentity: async () => ({ onboardingStarted: 1, caseWorkflowsStarted: 0 }),
+    reconcilePayments: async () => ({ settled: 1 }),
     notifyCaseOpened: ok,
     remindAdministrators: ok,
     escalateCase: ok,

@@ -8,7 +8,7 @@ const files = historyFiles();
 
 describe('recorded workflow histories replay against the current workflow code', () => {
   it('has at least one history for every workflow', () => {
-    for (const prefix of ['profile-onboarding-', 'partial-match-', 'application-review-', 'correspondence-', 'license-expiry-reminders-', 'identity-reconciler-']) {
+    for (const prefix of ['profile-onboarding-', 'partial-match-', 'application-review-', 'correspondence-', 'license-expiry-reminders-', 'identity-reconciler-', 'payments-reconciler-']) {
       expect(files.some((f) => f.startsWith(prefix))).toBe(true);
     }
   });

@@ -2,7 +2,7 @@ import { INTERNAL_TOKEN_HEADER, createServiceClient, startServer, type RunningSe
 import { createLogger } from '@elar/logger';
 import { createMailer } from '@elar/mail';
 import { createTemporal } from '@elar/temporal';
-import { ensureIdentityReconcilerSchedule } from '@elar/workflows';
+import { keepReconcilerSchedule } from '@elar/workflows';
 import { createIdentityApp, type IdentityDeps } from './app';
 import { configureHashQueue } from './credentials/hashing';
 import { createDb } from './db/client';
@@ -40,26 +40,17 @@ export async function startIdentity(config: IdentityConfig): Promise<IdentitySer
     piiKey: config.IDENTITY_PII_KEY, passwordPolicy: config.PASSWORD_POLICY,
   };
   const server = await startServer(createIdentityApp(deps), config.PORT, config.HOST);
-  // The reconciler runs as a Temporal Schedule, once per cluster (not a timer per replica): made here
-  // if missing, and tried again every 30 s while Temporal cannot be reached.
-  const scheduleRetry = setInterval(() => void ensureSchedule(), 30_000);
-  scheduleRetry.unref();
-  const ensureSchedule = async () => {
-    try {
-      const outcome = await ensureIdentityReconcilerSchedule(temporal.client);
-      clearInterval(scheduleRetry);
-      if (outcome === 'created') logger.info('identity-reconciler schedule created');
-    } catch (err) {
-      logger.warn({ err }, 'identity-reconciler schedule not ensured yet');
-    }
-  };
-  void ensureSchedule(); // never holds the start: identity serves sign-ins while Temporal is down
+  // The reconciler runs as a Temporal Schedule, once per cluster (not a timer per replica).
+  const schedule = keepReconcilerSchedule(temporal.client, 'identity', (outcome) => {
+    if (outcome instanceof Error) logger.warn({ err: outcome }, 'identity-reconciler schedule not ensured yet');
+    else if (outcome === 'created') logger.info('identity-reconciler schedule created');
+  });
   logger.info({ url: server.url }, 'identity listening');
   return {
     server,
     deps,
     async stop() {
-      clearInterval(scheduleRetry);
+      schedule.stop();
       await revocations.close();
       await server.stop();
       mailer.close();
