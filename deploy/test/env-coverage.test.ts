@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { z } from 'zod';
 import { fields, productionProblems } from '@elar/config';
 import { DEPLOYABLES, TASK_QUEUES, requiredVariables } from './deployables';
-import { baseObjects, named, ofKind, type K8sObject } from './load-manifests';
+import { baseObjects, named, ofKind, type K8sObject, type Yaml } from './load-manifests';
 
 const objects = baseObjects();
 
@@ -13,7 +13,7 @@ interface Provided {
   fromSecret: Set<string>;
 }
 
-function provided(container: any): Provided {
+function provided(container: Yaml): Provided {
   const literal: Record<string, string> = {};
   const fromSecret = new Set<string>();
   for (const source of container.envFrom ?? []) {
@@ -83,7 +83,7 @@ describe('production (the base runs NODE_ENV=production)', () => {
     const secretValue = (k: string) => (k === 'DATABASE_URL' ? 'postgresql://from:secret@db/app' : k === 'REDIS_URL' ? 'rediss://:from-a-secret@redis:6380' : 'from-a-secret-0123456789');
     const fromSecrets = Object.fromEntries([...fromSecret].map((k) => [k, secretValue(k)]));
     const env: Record<string, string> = { ...literal, ...fromSecrets };
-    const config = schema.parse(env) as Record<string, unknown>;
+    const config = schema.parse(env);
     return production ? productionProblems(production, config, env).map((p) => p.variable) : [];
   };
 

@@ -6,12 +6,16 @@ export const ROOT = join(__dirname, '..', '..');
 export const DEPLOY = join(ROOT, 'deploy');
 export const BASE = join(DEPLOY, 'k8s', 'base');
 
-export type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; labels?: Record<string, string>; [k: string]: unknown }; [k: string]: any };
+/** A node of parsed YAML: the tests walk manifest fields freely; manifests-validate.test.ts checks their shape against kubernetes-models. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed YAML has no static type
+export type Yaml = any;
+
+export type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; labels?: Record<string, string>; [k: string]: unknown }; [k: string]: Yaml };
 export interface Doc {
   file: string;
   /** Repository-relative path, for readable failures. */
   rel: string;
-  value: any;
+  value: Yaml;
 }
 
 export function yamlFiles(dir: string): string[] {

@@ -6,6 +6,7 @@ import { DEPLOY, isKustomization, isPatch, readDocs, yamlFiles, type K8sObject }
 function modelFor(obj: K8sObject): (new (o: unknown) => { validate(): void }) | undefined {
   try {
     // Core objects live under `v1/`, grouped ones under `<group>/<version>/`: the apiVersion is the path.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module path is computed per object; a static import cannot name it
     return require(`kubernetes-models/${obj.apiVersion}/${obj.kind}`)[obj.kind];
   } catch {
     return undefined;

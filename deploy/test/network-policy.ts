@@ -1,4 +1,4 @@
-import type { K8sObject } from './load-manifests';
+import type { K8sObject, Yaml } from './load-manifests';
 
 /** A pod as NetworkPolicies see it: its namespace (with the namespace's labels) and its labels. */
 export interface PodRef {
@@ -40,7 +40,7 @@ export function ingressAllowed(policies: K8sObject[], from: PodRef, to: PodRef, 
   );
   if (!selecting.length) return true;
   return selecting.some((p) =>
-    (p.spec.ingress ?? []).some((rule: any) => {
+    (p.spec.ingress ?? []).some((rule: Yaml) => {
       const portOk = !rule.ports?.length || rule.ports.some((r: { port?: number; protocol?: string }) => (r.protocol ?? 'TCP') === 'TCP' && (r.port === undefined || r.port === port));
       const peerOk = !rule.from?.length || rule.from.some((peer: { podSelector?: Selector; namespaceSelector?: Selector }) => {
         if (!peer.podSelector && !peer.namespaceSelector) return false; // ipBlock: not a pod peer

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { z } from 'zod';
 import { DEPLOYABLES } from './deployables';
-import { baseObjects, named, ofKind, type K8sObject } from './load-manifests';
+import { baseObjects, named, ofKind, type K8sObject, type Yaml } from './load-manifests';
 
 const objects = baseObjects();
 const deployments = ofKind(objects, 'Deployment');
@@ -13,7 +13,7 @@ function listenPort(d: K8sObject, schema: z.ZodObject): number {
   return (schema.shape as Record<string, z.ZodType>).PORT!.parse(literal) as number;
 }
 
-const resolvePort = (container: any, port: number | string): number =>
+const resolvePort = (container: Yaml, port: number | string): number =>
   typeof port === 'number' ? port : container.ports.find((p: { name: string }) => p.name === port)?.containerPort;
 
 const cases = DEPLOYABLES.flatMap(({ schema, deployments: names }) => names.map((name) => ({ name, schema })));
@@ -67,7 +67,7 @@ describe('Services, Ingress and NetworkPolicies', () => {
 
   it('exposes only the gateway through the Ingress, and only under /api', () => {
     const ingresses = ofKind(objects, 'Ingress');
-    const backends = ingresses.flatMap((i) => i.spec.rules.flatMap((r: any) => r.http.paths.map((p: any) => [p.path, p.backend.service.name])));
+    const backends = ingresses.flatMap((i) => i.spec.rules.flatMap((r: Yaml) => r.http.paths.map((p: Yaml) => [p.path, p.backend.service.name])));
     expect(backends).toEqual([['/api', 'gateway']]);
   });
 
@@ -75,7 +75,7 @@ describe('Services, Ingress and NetworkPolicies', () => {
     const policies = ofKind(objects, 'NetworkPolicy');
     expect(named(objects, 'NetworkPolicy', 'default-deny-ingress').spec).toEqual({ podSelector: {}, policyTypes: ['Ingress'] });
     // Which ELAR pod may call which is walked from the code in service-calls-policy.test.ts.
-    const external = policies.filter((p) => p.spec.ingress?.some((r: any) => r.from?.some((f: any) => f.namespaceSelector)));
+    const external = policies.filter((p) => p.spec.ingress?.some((r: Yaml) => r.from?.some((f: Yaml) => f.namespaceSelector)));
     expect(external.map((p) => p.metadata.name).sort()).toEqual(['gateway-from-ingress-controller', 'metrics-from-monitoring']);
   });
 

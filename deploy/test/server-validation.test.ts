@@ -56,6 +56,25 @@ describe('deploy/validate.sh: the real tools accept the deployment', () => {
     expect(frontendService.spec.ports.map((p: { port: number }) => p.port)).toContain(7233);
   });
 
+  it('each worker runs the build its image tag names (WORKER_BUILD_ID, Worker Versioning), in every overlay', () => {
+    for (const overlay of ['dev', 'prod']) {
+      const workers = rendered(`overlay-${overlay}.yaml`).filter((o) => o.kind === 'Deployment' && o.metadata.labels?.['app.kubernetes.io/component'] === 'worker');
+      expect(workers.length).toBe(2);
+      for (const w of workers) {
+        const [container] = w.spec.template.spec.containers;
+        const buildId = container.env.find((e: { name: string }) => e.name === 'WORKER_BUILD_ID')?.value;
+        expect({ overlay, worker: w.metadata.name, buildId }).toEqual({ overlay, worker: w.metadata.name, buildId: container.image.split(':').at(-1) });
+      }
+    }
+  });
+
+  it('the Temporal server has Worker Versioning on (the workers promote their builds)', () => {
+    const dynamic = rendered('temporal-chart.yaml').find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'temporal-dynamic-config')!;
+    const config = parseAllDocuments(dynamic.data['dynamic_config.yaml'])[0]!.toJS();
+    expect(config['system.enableDeploymentVersions']).toEqual([{ value: true }]);
+    expect(config['frontend.workerVersioningWorkflowAPIs']).toEqual([{ value: true }]);
+  });
+
   it('the chart registers the search attributes with a hook Job after its namespace Job', () => {
     const jobs = rendered('temporal-chart.yaml').filter((o) => o.kind === 'Job');
     const register = jobs.find((j) => j.metadata.name === 'elar-search-attributes')!;

@@ -3,7 +3,11 @@ import { request } from 'undici';
 import { isSignInCodeMail, sixDigitCodeIn, type MailCatcher } from '@elar/devstack';
 import { contractViolation } from './contract';
 
-export interface ApiResponse<T = any> {
+/** A parsed JSON answer: tests read the fields they assert on, and `contractViolation` checks its shape against the OpenAPI document. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of any route; the contract check above types it at run time
+export type Json = any;
+
+export interface ApiResponse<T = Json> {
   status: number;
   body: T;
   headers: Record<string, string | string[] | undefined>;
@@ -27,7 +31,7 @@ export const caughtIds = (mail: MailCatcher) => new Set(mail.messages().map((m) 
  */
 export function apiClient(baseUrl: string, opts: { mail?: MailCatcher; onResponse?: (method: string, path: string, status: number) => void } = {}) {
   const { mail, ...hooks } = opts;
-  async function call<T = any>(method: string, path: string, opts: { body?: unknown; token?: string; raw?: string; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+  async function call<T = Json>(method: string, path: string, opts: { body?: unknown; token?: string; raw?: string; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     let body: string | undefined = opts.raw;
@@ -48,7 +52,7 @@ export function apiClient(baseUrl: string, opts: { mail?: MailCatcher; onRespons
     if (violation) throw new Error(`OpenAPI contract: ${violation}`);
     return { status: res.statusCode, body: parsed as T, headers: res.headers };
   }
-  const post = <T = any>(path: string, body?: unknown, token?: string) => call<T>('POST', path, { body, token });
+  const post = <T = Json>(path: string, body?: unknown, token?: string) => call<T>('POST', path, { body, token });
 
   /**
    * Signs in through the emailed code step (when the gateway asks for it). Answers the final
@@ -65,7 +69,7 @@ export function apiClient(baseUrl: string, opts: { mail?: MailCatcher; onRespons
 
   return {
     call,
-    get: <T = any>(path: string, token?: string) => call<T>('GET', path, { token }),
+    get: <T = Json>(path: string, token?: string) => call<T>('GET', path, { token }),
     post,
     signIn,
   };

@@ -3,12 +3,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pdfParse from 'pdf-parse/lib/pdf-parse.js';
 import { request } from 'undici';
 import type { Stack } from '@elar/devstack';
 import { apiClient, newProfile, type ApiClient } from './client';
 import { signedInEducator, until } from './educators';
 import { watchStatus } from './live-status';
+import { pdfText } from './pdf-text';
 import { startTestStack } from './stack';
 import { withIdentityDb as withDb } from './staff';
 import { VENDOR_SIGNATURE_HEADER, VENDOR_TIMESTAMP_HEADER, signVendorEvent } from '../../services/licensing/src/hard-copy/vendor-signature';
@@ -30,8 +30,8 @@ afterAll(async () => {
 /** An educator with an issued license (written straight into licensing's test database, as review would issue it). */
 async function educatorWithLicense(firstName: string, lastName: string) {
   const educator = await signedInEducator(api, firstName, lastName);
-  const profileId = await withDb(stack.databaseUrls.identity!, async (db) => (await db.query('SELECT id FROM "Profile" WHERE mepid = $1', [educator.mepid])).rows[0].id as string);
-  const licenseNumber = await withDb(stack.databaseUrls.licensing!, async (db) => {
+  const profileId = await withDb(stack.databaseUrls.identity, async (db) => (await db.query('SELECT id FROM "Profile" WHERE mepid = $1', [educator.mepid])).rows[0].id as string);
+  const licenseNumber = await withDb(stack.databaseUrls.licensing, async (db) => {
     const { rows } = await db.query(
       `INSERT INTO "License" (id, "licenseNumber", "profileId", mepid, "holderFirstName", "holderLastName", kind, "licenseType", field, "gradeLevel",
          "issueDate", "expiresAt", "validityKind", "validityYears", status)
@@ -64,8 +64,15 @@ const vendor = (jobId: string, type: string, extra: Record<string, string> = {},
   return api.call('POST', '/print-vendor/events', { raw, headers: { [VENDOR_TIMESTAMP_HEADER]: String(timestamp), [VENDOR_SIGNATURE_HEADER]: signVendorEvent(secret, timestamp, raw) } });
 };
 
+/** licensing's `hard_copies_shipped_total`, as Prometheus scrapes it (with the internal token). */
+async function hardCopiesShipped(): Promise<number> {
+  const res = await request(stack.metricsUrls.licensing!, { headers: { authorization: `Bearer ${stack.env.INTERNAL_TOKEN}` } });
+  const line = (await res.body.text()).split('\n').find((l) => l.startsWith('hard_copies_shipped_total '));
+  return Number(line?.split(' ')[1] ?? NaN);
+}
+
 const counts = (orderNumber: string) =>
-  withDb(stack.databaseUrls.licensing!, async (db) => {
+  withDb(stack.databaseUrls.licensing, async (db) => {
     const { rows } = await db.query(
       `SELECT (SELECT count(*) FROM "HardCopyPayment" p WHERE p."orderId" = o.id AND p.kind = 'charge' AND p.status = 'succeeded')::int AS charges,
               (SELECT count(*) FROM "HardCopyPayment" p WHERE p."orderId" = o.id AND p.kind = 'refund')::int AS refunds,
@@ -85,9 +92,8 @@ describe('hard copies through the gateway', () => {
     const res = await request(`${stack.gatewayUrl}/api/v1/licenses/${educator.licenseNumber}/certificate`, { headers: { authorization: `Bearer ${educator.token}` } });
     expect(res.statusCode).toBe(200);
     expect(String(res.headers['content-type'])).toContain('application/pdf');
-    // A Uint8Array of the test realm: pdf.js checks instanceof against the realm jest loaded it in.
-    const { text, numpages } = await pdfParse(new Uint8Array(await res.body.arrayBuffer()));
-    expect(numpages).toBe(1);
+    const { text, totalPages } = await pdfText(new Uint8Array(await res.body.arrayBuffer()));
+    expect(totalPages).toBe(1);
     for (const s of ['UNOFFICIAL COPY', 'Grace Hopper', educator.licenseNumber, 'Initial', 'Mathematics', '8-12']) expect(text).toContain(s);
     expect(text).not.toContain(educator.mepid);
     const code = /Verification code: ([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(text)![1]!;
@@ -126,8 +132,11 @@ describe('hard copies through the gateway', () => {
     expect((await vendor(jobId, 'printed')).status).toBe(202);
     await orderStatus(n, educator.token, 'Printed');
     expect((await api.post(`/hard-copy-orders/${n}/cancel`, undefined, educator.token)).body.error.code).toBe('too-late-to-cancel');
+    const shippedBefore = await hardCopiesShipped();
     await vendor(jobId, 'mailed', { trackingNumber: '9400111899223344556677' });
     const mailed = await orderStatus(n, educator.token, 'Mailed');
+    // The runbook's "business flow stalled" alert reads this counter from licensing's /metrics.
+    expect(await hardCopiesShipped()).toBe(shippedBefore + 1);
     expect(mailed.trackingNumber).toBe('9400111899223344556677');
     const mailedMail = await stack.mail.waitFor((m) => m.to.includes(educator.email) && m.subject.includes(`${n}: mailed`), 60_000);
     expect(mailedMail.text).toContain('9400111899223344556677');

@@ -240,7 +240,7 @@ describe('authorization matrix', () => {
       actual[role] = {};
       for (const [name, method, path, body] of ops) {
         const res = await t.api.call(method, path.replace('{org}', org), { token, body });
-        actual[role]![name] = res.status;
+        actual[role][name] = res.status;
       }
     }
     expect(actual).toEqual(expected);

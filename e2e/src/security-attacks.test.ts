@@ -342,7 +342,7 @@ describe('rate limits shared by gateway replicas (Redis)', () => {
     const statuses: { gateway: string; status: number }[] = [];
     for (let i = 0; i < 12; i++) {
       const [name, api] = i % 2 === 0 ? ['a', a] : ['b', b];
-      statuses.push({ gateway: name as string, status: (await signInFrom('10.8.0.1', `shared-${i}`, 'Wrong2026', api as ApiClient)).status });
+      statuses.push({ gateway: name, status: (await signInFrom('10.8.0.1', `shared-${i}`, 'Wrong2026', api)).status });
     }
     expect(statuses.filter((s) => s.status !== 429)).toHaveLength(6);
     expect(statuses.slice(6).every((s) => s.status === 429)).toBe(true);

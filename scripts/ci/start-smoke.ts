@@ -14,7 +14,10 @@ const STOP_TIMEOUT_MS = 15_000;
 const say = (msg: string) => process.stdout.write(`start-smoke | ${msg}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function json(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+/** The fields this smoke reads from the gateway's JSON answers. */
+interface Answer { token?: string; codeRequired?: boolean; challengeId?: string; mail?: (MailLike & { receivedAt: string })[] }
+
+async function json(method: string, path: string, body?: unknown): Promise<{ status: number; body: Answer | undefined }> {
   const res = await fetch(`${GATEWAY}/api/v1${path}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
@@ -24,7 +27,7 @@ async function json(method: string, path: string, body?: unknown): Promise<{ sta
 async function mailedCode(to: string, since: number): Promise<string> {
   for (let i = 0; i < 100; i++) {
     const { body } = await json('GET', `/dev/mail?to=${encodeURIComponent(to)}`);
-    for (const mail of body.mail as (MailLike & { receivedAt: string })[]) {
+    for (const mail of body?.mail ?? []) {
       const code = isSignInCodeMail(mail) ? sixDigitCodeIn(mail) : undefined;
       if (code && Date.parse(mail.receivedAt) >= since - 1000) return code;
     }
@@ -41,7 +44,7 @@ async function demoSignIn(): Promise<void> {
     const code = await mailedCode('educator@demo.elar.example', since);
     const verified = await json('POST', '/auth/sign-in/verify', { challengeId: signIn.body.challengeId, code });
     if (verified.status !== 200) throw new Error(`sign-in code refused: ${verified.status} ${JSON.stringify(verified.body)}`);
-    token = verified.body.token;
+    token = verified.body?.token;
   } else if (signIn.status !== 200) {
     throw new Error(`demo sign-in answered ${signIn.status} ${JSON.stringify(signIn.body)}`);
   }

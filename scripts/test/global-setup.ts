@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto';
 import { freePort, startEmbeddedPostgres, type EmbeddedPostgresServer } from '@elar/devstack';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __ELAR_TEST_POSTGRES__: EmbeddedPostgresServer | undefined;
 }
 

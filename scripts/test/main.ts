@@ -1,5 +1,5 @@
 // `npm test`: checks the portal's API types against the OpenAPI document, type-checks every workspace
-// (turbo), runs every jest test (unit, service tests on a real PostgreSQL, workflow tests on real
+// (one TypeScript program), lints (ESLint), runs every jest test (unit, service tests on a real PostgreSQL, workflow tests on real
 // Temporal servers, end-to-end on the whole stack), then the browser journeys (Playwright on Debian's
 // Chromium against the whole stack), and ends with one plain summary line counting both.
 import { spawnSync } from 'node:child_process';
@@ -17,10 +17,21 @@ if (apiTypes.status !== 0) {
   process.exit(apiTypes.status ?? 1);
 }
 
-const typecheck = spawnSync(bin('turbo'), ['run', 'typecheck', '--output-logs=errors-only', '--concurrency=2'], { cwd: root, stdio: 'inherit', env });
-if (typecheck.status !== 0) {
-  process.stdout.write('typecheck failed\n');
-  process.exit(typecheck.status ?? 1);
+// One program over every workspace (tsconfig.workspaces.json), then the portal's two; per-package
+// `npm run typecheck -w <pkg>` stays for working on one package.
+for (const project of ['tsconfig.workspaces.json', 'apps/portal/tsconfig.json', 'apps/portal/tsconfig.node.json']) {
+  const typecheck = spawnSync(bin('tsc'), ['-p', project, '--noEmit'], { cwd: root, stdio: 'inherit', env });
+  if (typecheck.status !== 0) {
+    process.stdout.write(`typecheck failed (${project})\n`);
+    process.exit(typecheck.status ?? 1);
+  }
+}
+
+// ESLint (eslint.config.mjs: type-checked rules, the workflow sandbox's imports); cached between runs.
+const lint = spawnSync('npm', ['run', '--silent', 'lint'], { cwd: root, stdio: 'inherit', env });
+if (lint.status !== 0) {
+  process.stdout.write('lint failed\n');
+  process.exit(lint.status ?? 1);
 }
 
 mkdirSync(join(root, '.data'), { recursive: true });

@@ -22,7 +22,7 @@ export function loadConfig<S extends z.ZodObject>(
 ): z.infer<S> {
   const result = schema.safeParse(env);
   if (result.success) {
-    const problems = production ? productionProblems(production, result.data as Record<string, unknown>, env) : [];
+    const problems = production ? productionProblems(production, result.data, env) : [];
     if (problems.length) throw new ConfigError(problems);
     return result.data;
   }

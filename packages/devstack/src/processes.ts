@@ -52,7 +52,7 @@ export interface SpawnOptions {
 }
 
 /** Starts a child process whose every output line is prefixed with its name, like docker compose. */
-export function spawnManaged(opts: SpawnOptions): ManagedProcess & { recentOutput(): string } {
+export function spawnManaged(opts: SpawnOptions): ManagedProcess & { recentOutput: () => string } {
   const color = COLORS[nextColor++ % COLORS.length];
   const child = spawn(opts.command, opts.args, {
     cwd: opts.cwd,

@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { searchAttributeFlags } from '@elar/vocabulary';
-import { dropDatabase, ensureDatabase } from './databases';
+import { DATA_SERVICES, dropDatabase, ensureDatabase, migrateDatabase, type DataService } from './databases';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { startMailCatcher, type MailCatcher } from './mail-catcher';
 import { freePort, waitForHttp } from './ports';
@@ -13,8 +13,6 @@ import { PROJECT_ROOT } from './root';
 import { findTemporalCli, startTemporalDevServer, type TemporalDevServer } from './temporal-server';
 
 /** Services that own a database: each gets its own database on one PostgreSQL server. */
-export const DATA_SERVICES = ['identity', 'licensing'] as const;
-export type DataService = (typeof DATA_SERVICES)[number];
 
 export interface StackOptions {
   /** `dev` keeps data in `.data/` and fixed ports; `test` uses fresh databases and free ports. */
@@ -84,14 +82,6 @@ async function runToCompletion(name: string, script: string, env: Record<string,
   if (code !== 0) throw new Error(`${name} failed (${code}):\n${proc.recentOutput()}`);
 }
 
-/** Runs a Prisma CLI command for a service (`migrate deploy` is idempotent: applied migrations are skipped). */
-async function runPrisma(service: DataService, args: string[], databaseUrl: string, output: StackOptions['output']) {
-  const cwd = join(PROJECT_ROOT, 'services', service);
-  const prisma = join(PROJECT_ROOT, 'node_modules', '.bin', 'prisma');
-  const proc = spawnManaged({ name: `migrate:${service}`, command: prisma, args: [...args, '--config', 'prisma.config.ts'], env: { DATABASE_URL: databaseUrl }, cwd, output });
-  const code = await proc.exited;
-  if (code !== 0) throw new Error(`prisma ${args.join(' ')} for ${service} failed (${code}):\n${proc.recentOutput()}`);
-}
 
 /**
  * Starts the whole system as separate processes, exactly as `npm start` runs it: Temporal, PostgreSQL,
@@ -148,9 +138,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     for (const service of DATA_SERVICES) {
       const name = `elar_${service}${suffix}`;
       databaseUrls[service] = await ensureDatabase(postgresServerUrl, name);
-      if (opts.mode === 'test' && opts.postgresServerUrl) cleanups.push(() => dropDatabase(postgresServerUrl!, name));
+      if (opts.mode === 'test' && opts.postgresServerUrl) cleanups.push(() => dropDatabase(postgresServerUrl, name));
       notAborted();
-      await runPrisma(service, ['migrate', 'deploy'], databaseUrls[service], output);
+      await migrateDatabase(service, databaseUrls[service], output);
     }
 
     const mail = await startMailCatcher({ port: p.smtp, dir: opts.mode === 'dev' ? join(dataDir, 'mail') : undefined });

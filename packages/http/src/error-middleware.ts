@@ -27,7 +27,7 @@ function fromBodyParser(err: { type?: string; status?: number }): AppError | und
 export function toAppError(err: unknown): AppError {
   if (isAppError(err)) return err;
   if (err instanceof ZodError) return validationFailed(err);
-  const parsed = typeof err === 'object' && err !== null ? fromBodyParser(err as { type?: string }) : undefined;
+  const parsed = typeof err === 'object' && err !== null ? fromBodyParser(err) : undefined;
   return parsed ?? new AppError(500, 'internal-error', 'Something went wrong on our side. Please try again.');
 }
 

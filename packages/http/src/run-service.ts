@@ -9,7 +9,7 @@ import { stopOnSignals } from './server';
 export function runService<C extends { LOG_LEVEL: string }>(
   name: string,
   loadConfig: () => C,
-  start: (config: C) => Promise<{ stop(): Promise<void>; running?: Promise<unknown> }>,
+  start: (config: C) => Promise<{ stop: () => Promise<void>; running?: Promise<unknown> }>,
 ): void {
   const config = configOrExit(loadConfig);
   const logger = createLogger(name, config.LOG_LEVEL);

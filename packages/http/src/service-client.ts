@@ -42,7 +42,7 @@ export function createServiceClient(options: ServiceClientOptions) {
     let res;
     try {
       res = await pool.request({
-        method: method as 'GET',
+        method: method,
         path,
         headers,
         body: opts.body === undefined ? undefined : JSON.stringify(opts.body),

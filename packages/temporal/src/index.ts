@@ -10,8 +10,8 @@ export interface TemporalHandle {
   client: Client;
   connection: Connection;
   /** Readiness: the frontend answers. */
-  check(): Promise<void>;
-  close(): Promise<void>;
+  check: () => Promise<void>;
+  close: () => Promise<void>;
 }
 
 /** The one way to reach Temporal from a service: a lazy connection (a service starts even if Temporal is not up yet). */

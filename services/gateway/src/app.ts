@@ -1,7 +1,6 @@
 import express from 'express';
 import swaggerUi from 'swagger-ui-express';
 import { apiRoutes, type RouteSpec } from '@elar/api';
-import { AppError } from '@elar/errors';
 import { createBaseApp, gatewayCsp, type ServiceClient } from '@elar/http';
 import type { Logger } from '@elar/logger';
 import { authenticate, authorize, forgetSessionOnSuccess } from './auth/authorize';

@@ -1,4 +1,3 @@
-import type { IncomingHttpHeaders } from 'node:http';
 import { Transform } from 'node:stream';
 import type { Request, Response, NextFunction } from 'express';
 import { Pool, errors as undiciErrors } from 'undici';
@@ -40,7 +39,7 @@ export function createForwarder(opts: { internalToken: string; timeoutMs: number
     const declared = Number(req.header('content-length') ?? 0);
     if (declared > bodyLimit) return next(new AppError(413, 'payload-too-large', 'The request body is too large.'));
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers as IncomingHttpHeaders)) {
+    for (const [k, v] of Object.entries(req.headers)) {
       if (v !== undefined && !HOP_BY_HOP.has(k)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
     }
     headers[INTERNAL_TOKEN_HEADER] = opts.internalToken;
@@ -68,7 +67,7 @@ export function createForwarder(opts: { internalToken: string; timeoutMs: number
       // pipeline); if the client goes away, the response closes and undici aborts the upstream call.
       await upstream.pool.stream(
         {
-          method: req.method as 'GET',
+          method: req.method,
           path: req.originalUrl.replace(/^\/api\/v1/, ''),
           headers,
           body: limited,

@@ -63,7 +63,7 @@ export async function createRateLimits(opts: { redisUrl?: string; logger: Logger
       };
     },
     async close() {
-      if (redis) await redis.quit().catch(() => redis!.disconnect());
+      if (redis) await redis.quit().catch(() => redis.disconnect());
     },
   };
 }

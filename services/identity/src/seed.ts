@@ -3,7 +3,6 @@ import { configOrExit } from '@elar/config';
 import { hashSecret, ssnDigest } from './credentials/hashing';
 import { createDb } from './db/client';
 import { loadIdentityConfig } from './env';
-import type { Role } from './generated/prisma/client';
 import { DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_PREEXISTING, DEMO_USERS } from './seed-data';
 import { mepidFromSequence } from './profiles/mepid';
 
@@ -21,7 +20,7 @@ async function main() {
       const hash = await hashSecret(DEMO_PASSWORD);
       await db.profile.create({
         data: {
-          mepid: await nextMepid(), username: u.username, role: u.role as Role, source: 'DESE',
+          mepid: await nextMepid(), username: u.username, role: u.role, source: 'DESE',
           firstName: u.firstName, lastName: u.lastName, dateOfBirth: new Date(`${u.dateOfBirth}T00:00:00Z`),
           ssnLast4Digest: ssnDigest(config.IDENTITY_PII_KEY, u.ssnLast4), email: u.email,
           organizationId: u.staff ? org.id : null, passwordHash: hash, hintQuestion: 'Favorite color?',

@@ -26,13 +26,25 @@ const start = (taskQueue: string, applicationNumber: string) =>
 describe('application review: internal note, assignment and withdrawal Updates', () => {
   it('accepts notes from evaluators while open, changing no status, and refuses them once decided', async () => {
     const acts = mockActivities();
+    // The denial email is sent after the decision, from the main loop: held there, the review is decided but still running.
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    acts.sendNotification.mockImplementation(async () => {
+      await released;
+      return { notificationId: 'n', status: 'sent' as const };
+    });
     await withWorker(testEnv(), acts, async (taskQueue) => {
       const handle = await start(taskQueue, 'A-2026-100001');
       expect((await handle.executeUpdate(noteUpdate, { args: [{ evaluatorId: 'ev-1', noteId: 'note-1' }] })).status).toBe('Ready for Review');
       await handle.executeUpdate(claimUpdate, { args: [{ evaluatorId: 'ev-1' }] });
       await handle.executeUpdate(decisionUpdate, { args: [{ action: 'deny', evaluatorId: 'ev-1', reason: 'Not eligible.' }] });
-      // Decided: the review has ended, so a note is refused (the service answers 409 review-not-running).
-      await expect(handle.executeUpdate(noteUpdate, { args: [{ evaluatorId: 'ev-1', noteId: 'note-2' }] })).rejects.toThrow();
+      await eventually(async () => acts.sendNotification.mock.calls.length, (n) => n === 1);
+      expect((await handle.describe()).status.name).toBe('RUNNING');
+      // Decided: the validator refuses a note while the review still runs.
+      await expect(handle.executeUpdate(noteUpdate, { args: [{ evaluatorId: 'ev-1', noteId: 'note-2' }] }))
+        .rejects.toMatchObject({ cause: { type: 'action-not-allowed-in-state', message: expect.stringContaining('Denied') } });
+      release();
+      expect((await handle.result()).status).toBe('Denied');
     });
     // A note changes no status: nothing reported for it.
     expect(acts.recordApplicationStatus.mock.calls.map(([c]) => c.status)).toEqual(['Ready for Review', 'Under Review', 'Denied']);

@@ -13,6 +13,17 @@ const mockActivities = () => ({
   sendNotification: jest.fn<Activities['sendNotification']>(async () => ({ notificationId: 'n', status: 'sent' as const })),
 });
 
+/** Holds the workflow inside the activity call recording `status` until `release()`, so Updates meet it running. */
+function holdAt(acts: ReturnType<typeof mockActivities>, status: string) {
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  acts.recordRenewalStatus.mockImplementation(async (c) => {
+    if (c.status === status) await released;
+    return { recorded: true };
+  });
+  return release;
+}
+
 const input = (renewalNumber: string, audit: boolean): LicenseRenewalInput => ({ renewalNumber, profileId: 'profile-1', mepid: '12345678', licenseNumber: '500001', audit });
 const start = (taskQueue: string, i: LicenseRenewalInput) =>
   testEnv().client.workflow.start(licenseRenewal, { taskQueue, workflowId: licenseRenewalWorkflowId(i.renewalNumber), args: [i] });
@@ -36,13 +47,19 @@ describe('license renewal workflow', () => {
 
   it('holds an audit sample Under Review until an evaluator approves; refuses a second decision', async () => {
     const acts = mockActivities();
+    const release = holdAt(acts, 'Renewed');
     await withWorker(testEnv(), acts, async (taskQueue) => {
       const handle = await start(taskQueue, input('R-2026-000002', true));
       await eventually(() => handle.query(renewalStateQuery), (s) => s.status === 'Under Review');
       expect(acts.recordRenewalStatus.mock.calls.map(([c]) => c.status)).toEqual(['Under Review']);
       const approved = await handle.executeUpdate(renewalDecisionUpdate, { args: [{ action: 'approve', evaluatorId: 'ev-1' }] });
       expect(approved).toEqual({ status: 'Renewed', evaluatorId: 'ev-1' });
-      await handle.result();
+      // Still running (recording Renewed): a second decision is refused by the validator, not by a closed workflow.
+      expect((await handle.describe()).status.name).toBe('RUNNING');
+      await expect(handle.executeUpdate(renewalDecisionUpdate, { args: [{ action: 'deny', evaluatorId: 'ev-2', reason: 'Late change of mind.' }] }))
+        .rejects.toMatchObject({ cause: { type: 'action-not-allowed-in-state' } });
+      release();
+      expect((await handle.result()).status).toBe('Renewed');
     });
     expect(acts.recordRenewalStatus.mock.calls.map(([c]) => [c.status, c.evaluatorId])).toEqual([['Under Review', undefined], ['Renewed', 'ev-1']]);
   });
@@ -62,11 +79,17 @@ describe('license renewal workflow', () => {
 
   it('refuses a decision on a renewal that is not an audit sample (processed at once, nothing to decide)', async () => {
     const acts = mockActivities();
+    const release = holdAt(acts, 'Processing');
     await withWorker(testEnv(), acts, async (taskQueue) => {
       const handle = await start(taskQueue, input('R-2026-000004', false));
-      await handle.result();
-      await expect(handle.executeUpdate(renewalDecisionUpdate, { args: [{ action: 'approve', evaluatorId: 'ev-1' }] })).rejects.toThrow();
+      await eventually(async () => acts.recordRenewalStatus.mock.calls.length, (n) => n === 1);
+      expect((await handle.describe()).status.name).toBe('RUNNING');
+      await expect(handle.executeUpdate(renewalDecisionUpdate, { args: [{ action: 'approve', evaluatorId: 'ev-1' }] }))
+        .rejects.toMatchObject({ cause: { type: 'action-not-allowed-in-state', message: expect.stringContaining('Processing') } });
+      release();
+      expect((await handle.result()).status).toBe('Renewed');
     });
-    expect(acts.recordRenewalStatus).toHaveBeenCalledTimes(2);
+    // The refused decision left no trace: processed by no one.
+    expect(acts.recordRenewalStatus.mock.calls.map(([c]) => [c.status, c.evaluatorId])).toEqual([['Processing', undefined], ['Renewed', undefined]]);
   });
 });

@@ -54,13 +54,13 @@ export function mountDraftRoutes(app: Express, deps: IdentityDeps, respond: (res
   });
 
   app.get('/profile-drafts/:token', async (req, res) => {
-    res.json(draftView(await load(req.params.token!)));
+    res.json(draftView(await load(req.params.token)));
   });
 
   app.put('/profile-drafts/:token/pages/:page', async (req, res) => {
     const page = req.params.page as PageName;
     if (!PAGES.includes(page)) throw badRequest('unknown-page', `Pages are ${PAGES.join(', ')}.`);
-    const d = await load(req.params.token!);
+    const d = await load(req.params.token);
     if (d.submittedAt) throw new AppError(409, 'draft-submitted', 'This draft was already submitted.');
     const stored = await storedPage(deps, page, req.body);
     const pages = { ...(d.pages as object), [page]: stored } as Prisma.InputJsonValue;
@@ -69,7 +69,7 @@ export function mountDraftRoutes(app: Express, deps: IdentityDeps, respond: (res
   });
 
   app.post('/profile-drafts/:token/submit', async (req, res) => {
-    const d = await load(req.params.token!);
+    const d = await load(req.params.token);
     if (d.result) {
       const again = respond(d.result as unknown as CreateProfileResult);
       res.status(again.status).json(again.body);
@@ -93,7 +93,7 @@ export function mountDraftRoutes(app: Express, deps: IdentityDeps, respond: (res
       await deps.db.profileDraft.update({ where: { id: d.id }, data: { submittedAt: null } });
       throw err;
     }
-    await deps.db.profileDraft.update({ where: { id: d.id }, data: { result: result as unknown as Prisma.InputJsonValue } });
+    await deps.db.profileDraft.update({ where: { id: d.id }, data: { result: result } });
     const out = respond(result);
     res.status(out.status).json(out.body);
   });

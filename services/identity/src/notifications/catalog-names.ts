@@ -13,10 +13,10 @@ interface CatalogSubset {
 }
 
 export interface CatalogNames {
-  requirement(id: string): string;
-  licenseType(id: string): string;
-  field(id: string): string;
-  endorsement(id: string): string;
+  requirement: (id: string) => string;
+  licenseType: (id: string) => string;
+  field: (id: string) => string;
+  endorsement: (id: string) => string;
 }
 
 const REFRESH_MS = 5 * 60_000;

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { renderEmail, type EmailBrand, type RenderedEmail } from '@elar/mail';
 import { badRequest, fieldProblems } from '@elar/errors';
 import { accountTemplates } from './account-templates';
@@ -28,7 +27,7 @@ export const BRAND: EmailBrand = {
 export async function renderTemplate(template: string, data: Record<string, unknown>, ctx: TemplateContext): Promise<RenderedEmail> {
   const t = templates[template];
   if (!t) throw badRequest('unknown-template', `No email template named ${template}.`);
-  const parsed = (t.data as z.ZodType).safeParse(data);
+  const parsed = (t.data).safeParse(data);
   if (!parsed.success) throw badRequest('invalid-template-data', `The data for the ${template} email is incomplete or invalid.`, fieldProblems(parsed.error));
   return renderEmail(t.render(parsed.data, ctx), BRAND);
 }

@@ -33,7 +33,7 @@ export function mountPartialMatchRoutes(app: Express, deps: IdentityDeps): void 
   app.post('/partial-match-cases/:caseNumber/resolution', async (req, res) => {
     const who = readPrincipal(req, ['directory-admin', 'customer-service']);
     const body = parse(caseResolutionRequest, req.body);
-    const c = await deps.db.partialMatchCase.findUnique({ where: { caseNumber: req.params.caseNumber! } });
+    const c = await deps.db.partialMatchCase.findUnique({ where: { caseNumber: req.params.caseNumber } });
     if (!c) throw notFound('case-not-found', 'No such partial-match case.');
     if (who.role === 'directory-admin' && c.organizationId !== who.organizationId) throw forbidden('other-organization', 'This case belongs to another organization.');
     // A decided case whose workflow has ended answers 409 case-already-resolved, like one still finishing.

@@ -26,7 +26,7 @@ export function createRevocationRelay(opts: { databaseUrl: string; logger: Logge
     onError: (err, what) => opts.logger.warn({ err }, `session revocation relay: ${what}`),
   });
   return {
-    subscribe(handlers: { revoked(sessionId: string): void; resync(): void; closing(): void }) {
+    subscribe(handlers: { revoked: (sessionId: string) => void; resync: () => void; closing: () => void }) {
       const names = ['revoked', 'resync', 'closing'] as const;
       for (const name of names) events.on(name, handlers[name]);
       return () => {

@@ -45,7 +45,7 @@ export function mountStaffRoutes(app: Express, deps: IdentityDeps): void {
   };
   app.get('/organizations/:code/staff', async (req, res) => {
     const who = readPrincipal(req, ADMINS);
-    const org = await organizationFor(deps.db, who, req.params.code!);
+    const org = await organizationFor(deps.db, who, req.params.code);
     const staff = await deps.db.profile.findMany({ where: { organizationId: org.id }, include: { organization: true }, orderBy: { lastName: 'asc' }, take: 500 });
     res.json({ staff: staff.map(staffView) });
   });
@@ -53,7 +53,7 @@ export function mountStaffRoutes(app: Express, deps: IdentityDeps): void {
   /** Adds a staff record without credentials: the person later completes it (pre-existing profile). */
   app.post('/organizations/:code/staff', async (req, res) => {
     const who = readPrincipal(req, ADMINS);
-    const org = await organizationFor(deps.db, who, req.params.code!);
+    const org = await organizationFor(deps.db, who, req.params.code);
     const body = parse(staffRequest, req.body);
     const digest = ssnDigest(deps.piiKey, body.ssnLast4);
     const dob = new Date(`${body.dateOfBirth}T00:00:00Z`);
@@ -86,8 +86,8 @@ export function mountStaffRoutes(app: Express, deps: IdentityDeps): void {
 
   app.patch('/organizations/:code/staff/:mepid', async (req, res) => {
     const who = readPrincipal(req, ADMINS);
-    const org = await organizationFor(deps.db, who, req.params.code!);
-    const member = await staffMember(deps.db, org.id, req.params.mepid!);
+    const org = await organizationFor(deps.db, who, req.params.code);
+    const member = await staffMember(deps.db, org.id, req.params.mepid);
     const { email, ...fields } = parse(staffUpdateRequest, req.body);
     await deps.db.profile.update({ where: { id: member.id }, data: fields });
     await audit(deps.db, { action: 'staff.edited', outcome: 'succeeded', actorId: who.userId, subjectId: member.id, detail: { fields: Object.keys(fields).join(',') } });
@@ -99,24 +99,24 @@ export function mountStaffRoutes(app: Express, deps: IdentityDeps): void {
   /** DESE customer service approves an administrator's pending change of a staff member's email. */
   app.post('/organizations/:code/staff/:mepid/email-change/approval', async (req, res) => {
     const who = readPrincipal(req, ['customer-service']);
-    const org = await organizationFor(deps.db, who, req.params.code!);
-    const member = await staffMember(deps.db, org.id, req.params.mepid!);
+    const org = await organizationFor(deps.db, who, req.params.code);
+    const member = await staffMember(deps.db, org.id, req.params.mepid);
     res.json(staffView(await confirmEmailChange(deps, who, member)));
   });
 
   /** Self-service profiles that named this organization: they join its staff only when an administrator approves. */
   app.get('/organizations/:code/membership-requests', async (req, res) => {
     const who = readPrincipal(req, ADMINS);
-    const org = await organizationFor(deps.db, who, req.params.code!);
+    const org = await organizationFor(deps.db, who, req.params.code);
     const people = await deps.db.profile.findMany({ where: { requestedOrganizationId: org.id }, orderBy: { createdAt: 'asc' }, take: 500 });
     res.json({ requests: people.map((p) => ({ mepid: p.mepid, firstName: p.firstName, lastName: p.lastName, requestedAt: p.createdAt.toISOString() })) });
   });
 
   app.post('/organizations/:code/membership-requests/:mepid', async (req, res) => {
     const who = readPrincipal(req, ADMINS);
-    const org = await organizationFor(deps.db, who, req.params.code!);
+    const org = await organizationFor(deps.db, who, req.params.code);
     const { decision } = parse(membershipDecisionRequest, req.body);
-    const person = await deps.db.profile.findFirst({ where: { mepid: req.params.mepid!, requestedOrganizationId: org.id } });
+    const person = await deps.db.profile.findFirst({ where: { mepid: req.params.mepid, requestedOrganizationId: org.id } });
     if (!person) throw notFound('membership-request-not-found', `No membership request from MEPID ${req.params.mepid} for this organization.`);
     const updated = await deps.db.profile.update({
       where: { id: person.id },
@@ -130,8 +130,8 @@ export function mountStaffRoutes(app: Express, deps: IdentityDeps): void {
   /** Emails a one-time temporary password; the member must choose a new one at next sign-in. */
   app.post('/organizations/:code/staff/:mepid/password-reset', async (req, res) => {
     const who = readPrincipal(req, ADMINS);
-    const org = await organizationFor(deps.db, who, req.params.code!);
-    const member = await staffMember(deps.db, org.id, req.params.mepid!);
+    const org = await organizationFor(deps.db, who, req.params.code);
+    const member = await staffMember(deps.db, org.id, req.params.mepid);
     if (!member.username || !member.email) throw conflict('no-account', 'This staff member has no account or email to reset.');
     await setPassword(deps, member, temporaryPassword(), { reason: 'admin-reset', actorId: who.userId, temporary: true });
     res.status(202).json({ mepid: member.mepid, message: 'A temporary password was emailed; it must be changed at next sign-in.' });

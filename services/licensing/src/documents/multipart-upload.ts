@@ -38,7 +38,7 @@ export function readMultipartUpload(
       req.unpipe(parser);
       req.resume();
       void spooling?.then((f) => rm(f.path, { force: true }), () => undefined);
-      reject(err);
+      reject(err instanceof Error ? err : new Error(String(err)));
     };
     parser.on('field', (name, value) => {
       if (name === 'requirementId') requirementId = value;

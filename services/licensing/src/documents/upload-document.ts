@@ -20,7 +20,7 @@ export interface UploadTarget {
   maxBytes: number;
   tooLarge: AppError;
   /** Throws unless a file for this requirement, with this name, may be added (called before any file byte is read). */
-  accept(requirementId: string | undefined, fileName: string): void;
+  accept: (requirementId: string | undefined, fileName: string) => void;
 }
 
 /** Everything that can refuse an upload before its bytes are read: access, the application's state and the caps. */

@@ -1,6 +1,6 @@
 import type { Express } from 'express';
 import { hardCopyInternal, mountInternalRoute } from '@elar/internal-api';
-import type { Principal } from '@elar/http';
+import { domainCounters, type Principal } from '@elar/http';
 import type { LicensingDeps } from '../deps';
 import { cancelPrintJob, capturePayment, refundOrder, renderOrderCertificate, submitPrintJob } from '../hard-copy/fulfillment-steps';
 import { orderFor } from '../hard-copy/order-view';
@@ -25,6 +25,8 @@ export function mountHardCopyInternalRoutes(app: Express, deps: LicensingDeps): 
     const recorded = await recordOrderEvent(deps, await order(principal, params), {
       actor: 'system', type: body.type, status: body.status, trackingNumber, shipment, detail: body.detail, idempotencyKey: body.idempotencyKey,
     });
+    // Shipped = handed to the mail carrier, once per shipment (a retried report is not recorded again).
+    if (recorded && body.status === 'Mailed') domainCounters().hardCopiesShipped.inc();
     return { recorded };
   });
 }
