@@ -22,6 +22,18 @@ export async function nextSignInCode(mail: MailCatcher, username: string, seen: 
   return sixDigitCodeIn(m) ?? '';
 }
 
+/**
+ * Repeats a call refused with 503 `busy` (identity bounds password hashing on purpose) after the
+ * answer's Retry-After, as a well-behaved client does; any other answer is returned as it is.
+ */
+export async function retryingBusy<T>(call: () => Promise<ApiResponse<T>>, tries = 6): Promise<ApiResponse<T>> {
+  for (let i = 1; ; i++) {
+    const res = await call();
+    if (res.status !== 503 || (res.body as { error?: { code?: string } })?.error?.code !== 'busy' || i >= tries) return res;
+    await new Promise((r) => setTimeout(r, Number(res.headers['retry-after'] ?? 2) * 1000));
+  }
+}
+
 export const caughtIds = (mail: MailCatcher) => new Set(mail.messages().map((m) => m.id));
 
 /**

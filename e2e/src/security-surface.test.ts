@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { request } from 'undici';
-import { newProfile } from './client';
+import { newProfile, retryingBusy } from './client';
 import { useTestStack } from './stack';
 import { createOrganization, createPerson, withIdentityDb } from './staff';
 
@@ -25,7 +25,7 @@ describe('user names', () => {
       ),
     );
     const people = Array.from({ length: 4 }, () => newProfile({ firstName: '李', lastName: '王' }));
-    const created = await Promise.all(people.map((p) => t.api.post('/profiles', p)));
+    const created = await Promise.all(people.map((p) => retryingBusy(() => t.api.post('/profiles', p))));
     expect(created.map((r) => r.status)).toEqual([201, 201, 201, 201]);
     for (const r of created) expect(r.body.username).toMatch(/^lwang\d{6}$/);
     expect(new Set(created.map((r) => r.body.username)).size).toBe(4);

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll } from '@jest/globals';
+import { afterAll, beforeAll, expect } from '@jest/globals';
+import type { WorkflowHandle } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { timeSkippingEnvWithSearchAttributes, workflowsPath } from './environments';
@@ -30,4 +32,12 @@ export async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean,
     if (ok(v) || i >= tries) return v;
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** The Update is refused by its validator while the workflow still runs (not because the workflow has ended). */
+export async function expectRefusedWhileRunning<Ret, Args extends [unknown, ...unknown[]], Name extends string>(
+  handle: WorkflowHandle, update: UpdateDefinition<Ret, Args, Name>, args: Args, cause: Record<string, unknown>,
+): Promise<void> {
+  expect((await handle.describe()).status.name).toBe('RUNNING');
+  await expect(handle.executeUpdate(update, { args })).rejects.toMatchObject({ cause });
 }

@@ -7,7 +7,7 @@ export { startEmbeddedPostgres, type EmbeddedPostgresServer } from './embedded-p
 export { startMailCatcher, type CaughtMail, type MailCatcher } from './mail-catcher';
 export { PROJECT_ROOT } from './root';
 export { startStack, type Stack, type StackOptions } from './stack';
-export { serviceCaller, startServiceHarness, type ServiceAnswer, type ServiceHarness } from './service-harness';
+export { eventually, serviceCaller, startServiceHarness, type ServiceAnswer, type ServiceHarness } from './service-harness';
 export { findVersityGw, startObjectStore, VERSITYGW_VERSION, type ObjectStoreServer } from './object-store';
 export { findRedisServer, startPrivateRedis, type PrivateRedis } from './redis';
 export { isSignInCodeMail, sixDigitCodeIn, SIGN_IN_CODE_SUBJECT, type MailLike } from './mailed-codes';

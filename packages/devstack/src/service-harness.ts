@@ -68,3 +68,12 @@ export function serviceCaller(baseUrl: string, internalToken: string) {
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   };
 }
+
+/** Polls `fn` every 100 ms (errors count as "not yet") until `ok`, at most 10 s; answers the last value. */
+export async function eventually<T>(fn: () => Promise<T>, ok: (v: T | undefined) => boolean): Promise<T | undefined> {
+  for (let i = 0; ; i++) {
+    const v = await fn().catch(() => undefined);
+    if (ok(v) || i >= 100) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

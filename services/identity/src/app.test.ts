@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomInt } from 'node:crypto';
-import { freePort, isSignInCodeMail, serviceCaller, sixDigitCodeIn, startServiceHarness, type ServiceHarness } from '@elar/devstack';
+import { eventually, freePort, isSignInCodeMail, serviceCaller, sixDigitCodeIn, startServiceHarness, type ServiceHarness } from '@elar/devstack';
 import { profileOnboardingWorkflowId } from '@elar/workflows';
 import { loadIdentityConfig } from './env';
 import { startIdentity, type IdentityService } from './start';
@@ -45,14 +45,6 @@ function person(overrides: { email?: string } = {}) {
   };
 }
 
-async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  for (let i = 0; ; i++) {
-    const v = await fn().catch(() => undefined as T);
-    if (ok(v) || i >= 100) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe('identity service: profiles', () => {
   it('creates a profile (201, an 8-digit MEPID and a user name) and starts its onboarding workflow in Temporal', async () => {
     const created = await call('POST', '/profiles', { body: person() });
@@ -60,7 +52,7 @@ describe('identity service: profiles', () => {
     expect(created.body).toMatchObject({ outcome: 'new-profile', mepid: expect.stringMatching(/^\d{8}$/), username: expect.any(String) });
     const handle = harness.temporal.client.workflow.getHandle(profileOnboardingWorkflowId(created.body.mepid));
     const described = await eventually(() => handle.describe(), (d) => d?.status.name === 'RUNNING');
-    expect(described.type).toBe('profileOnboarding');
+    expect(described?.type).toBe('profileOnboarding');
   });
 
   it('the same person again: 200 exact-match, with neither MEPID nor user name given away', async () => {
@@ -128,11 +120,13 @@ describe('identity service: who may call what', () => {
     expect(unknown.body.error.code).toBe('profile-not-found');
   });
 
-  it("refuses an educator a school's staff directory and the partial-match cases (403)", async () => {
+  it("refuses an educator a school's staff directory, the partial-match cases and the internal address lookup (403)", async () => {
     const educator = { userId: '00000000-0000-4000-8000-000000000001', role: 'educator' as const };
     const staff = await call('GET', '/organizations/MALDEN/staff', { as: educator });
     expect(staff.status).toBe(403);
     expect(staff.body.error.code).toEqual(expect.any(String));
     expect((await call('GET', '/partial-match-cases', { as: educator })).status).toBe(403);
+    // Licensing's lookup of a mailing address answers the system only.
+    expect((await call('GET', `/internal/profiles/${educator.userId}/mailing-address`, { as: educator })).status).toBe(403);
   });
 });

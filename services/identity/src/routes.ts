@@ -66,6 +66,7 @@ export function mountIdentityRoutes(app: Express, deps: IdentityDeps): void {
 
   /** For licensing's hard-copy orders: the owner's mailing address on file (internal callers only). */
   app.get('/internal/profiles/:id/mailing-address', async (req, res) => {
+    readPrincipal(req, ['system']);
     const profile = await deps.db.profile.findUnique({ where: { id: req.params.id }, select: { address: true } });
     if (!profile) throw notFound('profile-not-found', 'No such profile.');
     res.json({ address: profile.address ?? null });

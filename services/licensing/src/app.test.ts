@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
-import { freePort, serviceCaller, startServiceHarness, type ServiceHarness } from '@elar/devstack';
+import { eventually, freePort, serviceCaller, startServiceHarness, type ServiceHarness } from '@elar/devstack';
 import { applicationReviewWorkflowId } from '@elar/workflows';
 import { loadLicensingConfig } from './env';
 import { startLicensing } from './start';
@@ -59,14 +59,6 @@ async function draft() {
   return created.body.applicationNumber as string;
 }
 
-async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  for (let i = 0; ; i++) {
-    const v = await fn().catch(() => undefined as T);
-    if (ok(v) || i >= 100) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe('licensing service: applications', () => {
   it('refuses a draft to anyone but an educator (403) and a malformed one (400); creates a draft (201)', async () => {
     expect((await call('POST', '/applications', { as: evaluator, body: { items: [] } })).status).toBe(403);
@@ -104,7 +96,7 @@ describe('licensing service: applications', () => {
     expect((await call('POST', `/applications/${number}/submit`, { as: educator })).status).toBe(202);
     const review = harness.temporal.client.workflow.getHandle(applicationReviewWorkflowId(number));
     const described = await eventually(() => review.describe(), (d) => d?.status.name === 'RUNNING');
-    expect(described.type).toBe('applicationReview');
+    expect(described?.type).toBe('applicationReview');
     // A second submit (a double click) starts nothing new.
     expect((await call('POST', `/applications/${number}/submit`, { as: educator })).status).toBe(202);
   });

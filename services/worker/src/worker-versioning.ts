@@ -36,11 +36,13 @@ const seconds = (t: { seconds?: unknown; nanos?: number | null } | null | undefi
 
 const ROUTING_UPDATE_IN_PROGRESS = 1; // temporal.api.enums.v1.RoutingConfigUpdateState
 
-/** Waits until the new routing has reached every partition of the queue (servers before 1.31 do not report it). */
+/** Waits until the new routing has reached every partition of the queue (a server that does not report it counts as done). */
 async function propagated(service: WorkflowService, o: PromoteOptions, deadline: number): Promise<'promoted'> {
   for (;;) {
-    const info = await service.describeWorkerDeployment({ namespace: o.namespace, deploymentName: o.deploymentName }).then((r) => r.workerDeploymentInfo);
-    if (Number(info?.routingConfigUpdateState ?? 0) !== ROUTING_UPDATE_IN_PROGRESS) return 'promoted';
+    const state = await service
+      .describeWorkerDeployment({ namespace: o.namespace, deploymentName: o.deploymentName })
+      .then((r) => Number(r.workerDeploymentInfo?.routingConfigUpdateState ?? 0), () => ROUTING_UPDATE_IN_PROGRESS);
+    if (state !== ROUTING_UPDATE_IN_PROGRESS) return 'promoted';
     if (Date.now() > deadline) throw new Error(`worker deployment ${o.deploymentName}: routing to build ${o.buildId} did not propagate in time`);
     await sleep(100);
   }
@@ -56,6 +58,7 @@ async function propagated(service: WorkflowService, o: PromoteOptions, deadline:
  */
 export async function promoteWhenNewest(service: WorkflowService, o: PromoteOptions): Promise<Promotion> {
   const deadline = Date.now() + (o.registerTimeoutMs ?? 30_000);
+  let lastError = 'the server has not listed it yet';
   for (;;) {
     const described = await service.describeWorkerDeployment({ namespace: o.namespace, deploymentName: o.deploymentName }).catch(() => undefined);
     const info = described?.workerDeploymentInfo;
@@ -69,10 +72,10 @@ export async function promoteWhenNewest(service: WorkflowService, o: PromoteOpti
       // The conflict token makes two pods racing on different builds re-read instead of overwriting.
       const promoted = await service
         .setWorkerDeploymentCurrentVersion({ namespace: o.namespace, deploymentName: o.deploymentName, buildId: o.buildId, identity: o.identity, conflictToken: described.conflictToken })
-        .then(() => true, () => false);
+        .then(() => true, (err: Error) => void (lastError = `making it current failed: ${err.message}`));
       if (promoted) return propagated(service, o, deadline);
     }
-    if (Date.now() > deadline) throw new Error(`worker deployment ${o.deploymentName}: build ${o.buildId} was not registered by the server in time`);
+    if (Date.now() > deadline) throw new Error(`worker deployment ${o.deploymentName}: build ${o.buildId} not promoted in time (${lastError})`);
     await sleep(250);
   }
 }

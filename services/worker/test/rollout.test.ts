@@ -30,7 +30,7 @@ beforeAll(async () => {
   for (const release of RELEASES) {
     bundles[release] = await bundleWorkflowCode({ workflowsPath: require.resolve(`./rollout/${release}`), logger: quietBundler });
   }
-}, 90_000);
+}, 150_000);
 
 afterAll(async () => {
   await env?.teardown();
@@ -65,7 +65,7 @@ afterEach(async () => {
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function eventually<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
+async function eventually<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 45_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -139,7 +139,7 @@ describe('rolling out workflow code while runs are open (real Temporal dev serve
     }
     // The new step ran for the decisions made after the cutover only (patched() kept decision 1 as it was).
     expect(hs.map((h) => h.notified)).toEqual(handles.map(() => DECISIONS - 1));
-  }, 90_000);
+  }, 150_000);
 
   it('with Worker Versioning, the same change without patched() fails the moved runs\' workflow tasks with a non-determinism error', async () => {
     const taskQueue = 'rollout-unpatched';
@@ -159,7 +159,7 @@ describe('rolling out workflow code while runs are open (real Temporal dev serve
 
     expect(statuses).toEqual(handles.map(() => 'RUNNING'));
     expect(hs.map((h) => h.recorded)).toEqual(handles.map(() => 1));
-  }, 90_000);
+  }, 150_000);
 
   it('without Worker Versioning, patched() carries runs from release 1 to 2, but a run that took the new branch fails its workflow task when an old worker replays it', async () => {
     const taskQueue = 'rollout-unversioned';
@@ -185,7 +185,7 @@ describe('rolling out workflow code while runs are open (real Temporal dev serve
     await phase('release-2-patched', async () => {
       expect(await Promise.all(handles.map((h) => h.result()))).toEqual(handles.map(() => DECISIONS));
     });
-  }, 90_000);
+  }, 150_000);
 });
 
 describe('the worker process with WORKER_BUILD_ID (Worker Versioning on, as in production)', () => {
@@ -195,7 +195,7 @@ describe('the worker process with WORKER_BUILD_ID (Worker Versioning on, as in p
     const { code } = await bundleWorkflowCode({ workflowsPath, workflowInterceptorModules, logger: quietBundler });
     bundlePath = join(mkdtempSync(join(tmpdir(), 'elar-rollout-')), 'workflow-bundle.js');
     writeFileSync(bundlePath, code);
-  }, 90_000);
+  }, 150_000);
 
   const processes: { stop(): Promise<void> }[] = [];
   afterEach(async () => {
@@ -233,5 +233,5 @@ describe('the worker process with WORKER_BUILD_ID (Worker Versioning on, as in p
     await first.stop();
     await startBuild('2026.11.1');
     expect(await currentBuilds()).toEqual(['2026.11.2', '2026.11.2']);
-  }, 90_000);
+  }, 150_000);
 });

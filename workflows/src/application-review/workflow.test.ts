@@ -61,6 +61,14 @@ const input = (applicationNumber: string): ApplicationReviewInput => ({
 
 const statuses = (acts: ReturnType<typeof mockActivities>) => acts.recordApplicationStatus.mock.calls.map(([c]) => c.status);
 
+/**
+ * Waits until the review has recorded Ready for Review, as an evaluator finds it in the queue only
+ * then (a claim that comes first is kept, and Ready for Review is not recorded after it).
+ */
+async function inQueue(acts: ReturnType<typeof mockActivities>) {
+  for (let i = 0; i < 100 && !statuses(acts).includes('Ready for Review'); i++) await new Promise((r) => setTimeout(r, 50));
+}
+
 /** Waits (in real time) until a workflow's history shows a started timer. */
 async function timersStarted(workflowId: string) {
   for (let i = 0; i < 200; i++) {
@@ -102,6 +110,7 @@ describe('application review workflow', () => {
       const handle = await env.client.workflow.start(applicationReview, {
         taskQueue, workflowId: applicationReviewWorkflowId('A-2026-000001'), args: [input('A-2026-000001')],
       });
+      await inQueue(acts);
       await handle.executeUpdate(claimUpdate, { args: [{ evaluatorId: 'ev-1' }] });
       const after = await handle.executeUpdate(decisionUpdate, { args: [{ action: 'approve', evaluatorId: 'ev-1' }] });
       expect(after.status).toBe('Issued');
@@ -139,6 +148,7 @@ describe('application review workflow', () => {
     await withWorker(acts, async (taskQueue) => {
       const number = 'A-2026-000003';
       const handle = await env.client.workflow.start(applicationReview, { taskQueue, workflowId: applicationReviewWorkflowId(number), args: [input(number)] });
+      await inQueue(acts);
       await handle.executeUpdate(claimUpdate, { args: [{ evaluatorId: 'ev-1' }] });
       const dueDate = new Date((await env.currentTimeMs()) + 30 * DAY).toISOString();
       const awaiting = await handle.executeUpdate(decisionUpdate, {

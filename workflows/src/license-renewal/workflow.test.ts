@@ -1,7 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import type { createNotificationActivities, createRenewalActivities } from '@elar/activities';
 import { SA } from '@elar/vocabulary';
-import { eventually, useTimeSkippingEnv, withWorker } from '../../test/time-skipping-harness';
+import { eventually, expectRefusedWhileRunning, useTimeSkippingEnv, withWorker } from '../../test/time-skipping-harness';
 import { licenseRenewalWorkflowId, renewalDecisionUpdate, renewalStateQuery, type LicenseRenewalInput } from './contract';
 import { licenseRenewal } from './workflow';
 
@@ -55,9 +55,7 @@ describe('license renewal workflow', () => {
       const approved = await handle.executeUpdate(renewalDecisionUpdate, { args: [{ action: 'approve', evaluatorId: 'ev-1' }] });
       expect(approved).toEqual({ status: 'Renewed', evaluatorId: 'ev-1' });
       // Still running (recording Renewed): a second decision is refused by the validator, not by a closed workflow.
-      expect((await handle.describe()).status.name).toBe('RUNNING');
-      await expect(handle.executeUpdate(renewalDecisionUpdate, { args: [{ action: 'deny', evaluatorId: 'ev-2', reason: 'Late change of mind.' }] }))
-        .rejects.toMatchObject({ cause: { type: 'action-not-allowed-in-state' } });
+      await expectRefusedWhileRunning(handle, renewalDecisionUpdate, [{ action: 'deny', evaluatorId: 'ev-2', reason: 'Late change of mind.' }], { type: 'action-not-allowed-in-state' });
       release();
       expect((await handle.result()).status).toBe('Renewed');
     });
@@ -83,9 +81,7 @@ describe('license renewal workflow', () => {
     await withWorker(testEnv(), acts, async (taskQueue) => {
       const handle = await start(taskQueue, input('R-2026-000004', false));
       await eventually(async () => acts.recordRenewalStatus.mock.calls.length, (n) => n === 1);
-      expect((await handle.describe()).status.name).toBe('RUNNING');
-      await expect(handle.executeUpdate(renewalDecisionUpdate, { args: [{ action: 'approve', evaluatorId: 'ev-1' }] }))
-        .rejects.toMatchObject({ cause: { type: 'action-not-allowed-in-state', message: expect.stringContaining('Processing') } });
+      await expectRefusedWhileRunning(handle, renewalDecisionUpdate, [{ action: 'approve', evaluatorId: 'ev-1' }], { type: 'action-not-allowed-in-state', message: expect.stringContaining('Processing') });
       release();
       expect((await handle.result()).status).toBe('Renewed');
     });

@@ -5,6 +5,7 @@ import type { Principal } from '@elar/http';
 import { startHardCopyFulfillment } from '@elar/workflows';
 import type { LicensingDeps } from '../deps';
 import type { HardCopyPayment } from '../generated/prisma/client';
+import { asLicensing } from '../identity-calls';
 import { chargeOnce, type PaymentLedger } from '../payments/charge-once';
 import { currentStatus } from '../licenses/license-views';
 import { includeOrder, type FullOrder } from './order-view';
@@ -26,7 +27,7 @@ async function startFulfillment(deps: LicensingDeps, order: FullOrder) {
 
 /** The mailing address on the educator's profile (identity owns it). */
 async function profileAddress(deps: LicensingDeps, profileId: string) {
-  const { body } = await deps.identity.get<{ address: Record<string, string> | null }>(`/internal/profiles/${encodeURIComponent(profileId)}/mailing-address`);
+  const { body } = await deps.identity.get<{ address: Record<string, string> | null }>(`/internal/profiles/${encodeURIComponent(profileId)}/mailing-address`, asLicensing);
   if (!body.address) throw unprocessable('address-required', 'Your profile has no mailing address; give one for this order.');
   return body.address;
 }
