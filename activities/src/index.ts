@@ -7,3 +7,4 @@ export { createRenewalActivities, type RecordRenewalStatusInput } from './renewa
 export { createHardCopyActivities, type HardCopyStep, type HardCopyStatusReport } from './hard-copy';
 export { createInternalClient, toActivityFailure, type InternalClient, type StepInput } from './internal-client';
 export { createLicenseReminderActivities, type LicenseExpiry } from './license-reminders';
+export { createReconcilerActivities } from './reconcilers';

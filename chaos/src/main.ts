@@ -12,8 +12,8 @@ const say = (what: string) => process.stderr.write(`chaos | ${new Date().toISOSt
 
 /** Each scenario bounded in count (scaled by CHAOS_SCALE) and time (each step of each item gives up after msPerStep). */
 const SCENARIOS: Record<string, (c: ChaosStack) => Promise<Row>> = {
-  r1: (c) => workerKills(c, { people: n(20), kills: 6, everyMs: 10_000, msPerStep: 300_000 }),
-  r2: (c) => temporalRestart(c, { waiting: n(100), corresponding: n(20), downMs: 10_000, msPerStep: 240_000 }),
+  r1: (c) => workerKills(c, { people: n(20), kills: 4, everyMs: 10_000, msPerStep: 300_000 }),
+  r2: (c) => temporalRestart(c, { waiting: n(50), corresponding: n(10), downMs: 10_000, msPerStep: 240_000 }),
   r3: (c) => flakyServices(c, { people: n(12), windowMs: n(120) * 1000, rate: 0.1, msPerStep: 240_000 }),
   r5: (c) => twiceAtOnce(c, { people: n(5) }),
   restarts: (c) => serviceRestarts(c, { people: n(8), gapMs: 4000, msPerStep: 240_000 }),

@@ -5,7 +5,7 @@ import { applicationReviewWorkflowId, claimUpdate, decisionUpdate, reviewStateQu
 import { correspondenceWorkflowId, replySignal } from '../src/correspondence/contract';
 import { hardCopyStateQuery, hardCopyWorkflowId, vendorEventSignal, type VendorEventType } from '../src/hard-copy/contract';
 import { licenseRenewalWorkflowId } from '../src/license-renewal/contract';
-import { applicationReview, hardCopyFulfillment, licenseRenewal, partialMatchEscalation, profileOnboarding } from '../src/workflows';
+import { applicationReview, hardCopyFulfillment, identityReconciler, licenseRenewal, partialMatchEscalation, paymentsReconciler, profileOnboarding } from '../src/workflows';
 
 /** One representative run; returns the handles whose histories to save, by file name (no `.json`). */
 export interface RecordedPath {
@@ -152,6 +152,22 @@ export const HISTORY_PATHS: RecordedPath[] = [
       await handle.signal(vendorEventSignal, event('delivered'));
       await handle.result();
       return { 'hard-copy-delivered': handle };
+    },
+  },
+  {
+    name: 'identity-reconciler-ran',
+    async run(client, taskQueue) {
+      const handle = await client.workflow.start(identityReconciler, { taskQueue, workflowId: `identity-reconciler-REC${unique()}`, args: [] });
+      await handle.result();
+      return { 'identity-reconciler-ran': handle };
+    },
+  },
+  {
+    name: 'payments-reconciler-ran',
+    async run(client, taskQueue) {
+      const handle = await client.workflow.start(paymentsReconciler, { taskQueue, workflowId: `payments-reconciler-REC${unique()}`, args: [] });
+      await handle.result();
+      return { 'payments-reconciler-ran': handle };
     },
   },
 ];

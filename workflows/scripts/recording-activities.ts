@@ -1,18 +1,21 @@
 import type {
-  createHardCopyActivities, createLicensingActivities, createNotificationActivities, createPartialMatchActivities, createRenewalActivities,
+  createHardCopyActivities, createLicensingActivities, createNotificationActivities, createPartialMatchActivities, createReconcilerActivities, createRenewalActivities,
 } from '@elar/activities';
 
 type AllActivities = ReturnType<typeof createNotificationActivities> &
   ReturnType<typeof createPartialMatchActivities> &
   ReturnType<typeof createLicensingActivities> &
   ReturnType<typeof createRenewalActivities> &
-  ReturnType<typeof createHardCopyActivities>;
+  ReturnType<typeof createHardCopyActivities> &
+  ReturnType<typeof createReconcilerActivities>;
 
 /** Every activity the workflows call, answering as the services would, without any service. */
 export function recordingActivities(): AllActivities {
   const ok = async () => ({ ok: true as const });
   return {
     sendNotification: async (input) => ({ notificationId: `n-${input.idempotencyKey}`, status: 'sent' }),
+    reconcileIdentity: async () => ({ onboardingStarted: 1, caseWorkflowsStarted: 0 }),
+    reconcilePayments: async () => ({ settled: 1 }),
     notifyCaseOpened: ok,
     remindAdministrators: ok,
     escalateCase: ok,

@@ -23,3 +23,4 @@ export * from './application-review/staff-updates-contract';
 export * from './hard-copy/contract';
 export * from './license-expiry-reminders/contract';
 export * from './starters';
+export * from './reconcilers/contract';

@@ -1,4 +1,4 @@
-import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowStartOptions } from '@temporalio/client';
+import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, WorkflowExecutionAlreadyStartedError, type Client, type WorkflowStartOptions } from '@temporalio/client';
 import { WorkflowIdReusePolicy, type Workflow } from '@temporalio/common';
 import { SA, TASK_QUEUES } from '@elar/vocabulary';
 import { applicationReviewWorkflowId, type ApplicationReviewInput } from './application-review/contract';
@@ -7,7 +7,8 @@ import { licenseExpiryRemindersWorkflowId, type LicenseExpiryRemindersInput } fr
 import { licenseRenewalWorkflowId, type LicenseRenewalInput } from './license-renewal/contract';
 import { partialMatchWorkflowId, type PartialMatchInput } from './partial-match/contract';
 import { profileOnboardingWorkflowId, type ProfileOnboardingInput } from './profile-onboarding/contract';
-import { applicationReview, hardCopyFulfillment, licenseExpiryReminders, licenseRenewal, partialMatchEscalation, profileOnboarding } from './workflows';
+import { IDENTITY_RECONCILER_SCHEDULE_ID, PAYMENTS_RECONCILER_SCHEDULE_ID, RECONCILE_EVERY } from './reconcilers/contract';
+import { applicationReview, hardCopyFulfillment, identityReconciler, licenseExpiryReminders, licenseRenewal, partialMatchEscalation, paymentsReconciler, profileOnboarding } from './workflows';
 
 /**
  * The typed starters services use: each passes the workflow function itself (its name and argument
@@ -95,3 +96,55 @@ export const startLicenseExpiryReminders = (client: Client, input: LicenseExpiry
       { key: SA.status, value: 'Reminders scheduled' },
     ],
   });
+
+const RECONCILERS = {
+  identity: {
+    scheduleId: IDENTITY_RECONCILER_SCHEDULE_ID, workflowType: identityReconciler, taskQueue: TASK_QUEUES.identity,
+    summary: 'Starts onboarding and partial-match workflows whose start failed (identity /internal/reconcile)',
+  },
+  payments: {
+    scheduleId: PAYMENTS_RECONCILER_SCHEDULE_ID, workflowType: paymentsReconciler, taskQueue: TASK_QUEUES.licensing,
+    summary: 'Settles charges left pending by a crash as the processor answered their keys (licensing /internal/payments/reconcile)',
+  },
+} as const;
+
+/**
+ * Creates a reconciler's Schedule unless it exists: every replica of its service calls this at start,
+ * and one Schedule runs for the whole cluster (overlapping runs are skipped). Answers whether this
+ * call created it.
+ */
+export async function ensureReconcilerSchedule(client: Client, which: keyof typeof RECONCILERS): Promise<'created' | 'exists'> {
+  const r = RECONCILERS[which];
+  try {
+    await client.schedule.create({
+      scheduleId: r.scheduleId,
+      spec: { intervals: [{ every: RECONCILE_EVERY }] },
+      action: { type: 'startWorkflow', workflowType: r.workflowType, taskQueue: r.taskQueue, args: [], workflowId: r.scheduleId },
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: RECONCILE_EVERY },
+      memo: { summary: r.summary },
+    });
+    return 'created';
+  } catch (err) {
+    if (err instanceof ScheduleAlreadyRunning) return 'exists';
+    throw err;
+  }
+}
+
+/**
+ * A service's start: ensures its reconciler's Schedule now and, while Temporal cannot be reached,
+ * again every 30 s (never holding the start). `stop()` ends the retries.
+ */
+export function keepReconcilerSchedule(client: Client, which: keyof typeof RECONCILERS, report: (outcome: 'created' | 'exists' | Error) => void) {
+  const retry = setInterval(() => void ensure(), 30_000);
+  retry.unref();
+  const ensure = async () => {
+    try {
+      report(await ensureReconcilerSchedule(client, which));
+      clearInterval(retry);
+    } catch (err) {
+      report(err as Error);
+    }
+  };
+  void ensure();
+  return { stop: () => clearInterval(retry) };
+}

@@ -6,3 +6,4 @@ export { correspondence } from './correspondence/workflow';
 export { licenseRenewal } from './license-renewal/workflow';
 export { hardCopyFulfillment } from './hard-copy/workflow';
 export { licenseExpiryReminders } from './license-expiry-reminders/workflow';
+export { identityReconciler, paymentsReconciler } from './reconcilers/workflow';

@@ -54,4 +54,12 @@ export const identityInternal = {
     response: z.object({ role: z.enum(roles) }),
     summary: 'The role of a profile (licensing checks that an assignee is an evaluator); 404 profile-not-found.',
   }),
+  reconcile: defineInternalRoute({
+    service: 'identity',
+    path: '/internal/reconcile',
+    params: z.object({}),
+    body: z.object({}),
+    response: z.object({ onboardingStarted: z.number().int(), caseWorkflowsStarted: z.number().int() }),
+    summary: 'Starts the onboarding of profiles and the workflows of partial-match cases whose start failed (run by the identity-reconciler Schedule).',
+  }),
 } as const;

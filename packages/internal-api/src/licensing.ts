@@ -67,6 +67,14 @@ export const licensingInternal = {
     response: z.object({ expiresOn: z.string().nullable(), status: z.string() }),
     summary: 'A license’s current expiry (`YYYY-MM-DD`, or null when counted in years of employment); the expiry-reminder workflow asks before each email.',
   }),
+  reconcilePayments: defineInternalRoute({
+    service: 'licensing',
+    path: '/internal/payments/reconcile',
+    params: z.object({}),
+    body: z.object({}),
+    response: z.object({ settled: z.number().int() }),
+    summary: 'Settles charges left pending by a crash as the processor answered their keys (run by the payments-reconciler Schedule).',
+  }),
 } as const;
 
 /** Licensing's internal API for the hard-copy fulfillment workflow. */

@@ -18,6 +18,7 @@ import { mountStaffRoutes } from './staff/routes';
 import { mountSignInCodeRoutes } from './sign-in-codes/routes';
 import { mountRevocationFeed } from './session-revocations/routes';
 import { confirmEmailChange } from './staff/email-change';
+import { reconcile } from './reconcile';
 
 const messages = {
   'new-profile': 'Your profile was created. Keep your MEPID and user name; a confirmation was emailed to you.',
@@ -95,4 +96,5 @@ export function mountIdentityRoutes(app: Express, deps: IdentityDeps): void {
     if (!profile) throw notFound('profile-not-found', 'No such profile.');
     return { role: roleOf(profile) };
   });
+  mountInternalRoute(app, identityInternal.reconcile, () => reconcile(deps));
 }

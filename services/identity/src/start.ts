@@ -2,7 +2,7 @@ import { INTERNAL_TOKEN_HEADER, createServiceClient, startServer, type RunningSe
 import { createLogger } from '@elar/logger';
 import { createMailer } from '@elar/mail';
 import { createTemporal } from '@elar/temporal';
-import { reconcileCaseWorkflows } from './partial-match/open-case';
+import { keepReconcilerSchedule } from '@elar/workflows';
 import { createIdentityApp, type IdentityDeps } from './app';
 import { configureHashQueue } from './credentials/hashing';
 import { createDb } from './db/client';
@@ -40,18 +40,17 @@ export async function startIdentity(config: IdentityConfig): Promise<IdentitySer
     piiKey: config.IDENTITY_PII_KEY, passwordPolicy: config.PASSWORD_POLICY,
   };
   const server = await startServer(createIdentityApp(deps), config.PORT, config.HOST);
-  const reconcile = async () => {
-    await onboarding.reconcile();
-    await reconcileCaseWorkflows(db, temporal.client, config.PARTIAL_MATCH_ESCALATION_BUSINESS_DAYS);
-  };
-  const reconciler = setInterval(() => void reconcile().catch((err) => logger.warn({ err }, 'reconcile failed')), 60_000);
-  reconciler.unref();
+  // The reconciler runs as a Temporal Schedule, once per cluster (not a timer per replica).
+  const schedule = keepReconcilerSchedule(temporal.client, 'identity', (outcome) => {
+    if (outcome instanceof Error) logger.warn({ err: outcome }, 'identity-reconciler schedule not ensured yet');
+    else if (outcome === 'created') logger.info('identity-reconciler schedule created');
+  });
   logger.info({ url: server.url }, 'identity listening');
   return {
     server,
     deps,
     async stop() {
-      clearInterval(reconciler);
+      schedule.stop();
       await revocations.close();
       await server.stop();
       mailer.close();

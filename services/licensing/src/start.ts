@@ -1,6 +1,7 @@
 import { INTERNAL_TOKEN_HEADER, createServiceClient, startServer } from '@elar/http';
 import { createLogger } from '@elar/logger';
 import { createTemporal } from '@elar/temporal';
+import { keepReconcilerSchedule } from '@elar/workflows';
 import { createLicensingApp, type LicensingDeps } from './app';
 import { createStatusBus } from './applications/status-bus';
 import { loadCatalog } from './catalog/catalog';
@@ -26,11 +27,17 @@ export async function startLicensing(config: LicensingConfig) {
     documents: createDocumentStore(config), scanner: createStructureScanner(),
   };
   const server = await startServer(createLicensingApp(deps), config.PORT, config.HOST);
+  // Pending payments are reconciled by a Temporal Schedule, once per cluster (not a timer per replica).
+  const schedule = keepReconcilerSchedule(temporal.client, 'payments', (outcome) => {
+    if (outcome instanceof Error) logger.warn({ err: outcome }, 'payments-reconciler schedule not ensured yet');
+    else if (outcome === 'created') logger.info('payments-reconciler schedule created');
+  });
   logger.info({ url: server.url }, 'licensing listening');
   return {
     server,
     deps,
     async stop() {
+      schedule.stop();
       await server.stop();
       await Promise.allSettled([db.$disconnect(), temporal.close(), identity.close(), deps.bus.close(), deps.documents.close()]);
     },

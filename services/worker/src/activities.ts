@@ -1,6 +1,6 @@
 import {
   createHardCopyActivities, createInternalClient, createLicenseReminderActivities, createLicensingActivities, createNotificationActivities, createPartialMatchActivities,
-  createRenewalActivities,
+  createReconcilerActivities, createRenewalActivities,
 } from '@elar/activities';
 import { INTERNAL_TOKEN_HEADER, createServiceClient, encodePrincipal, PRINCIPAL_HEADER } from '@elar/http';
 import { TASK_QUEUES } from '@elar/vocabulary';
@@ -19,10 +19,11 @@ export function createActivitiesByQueue(config: WorkerConfig) {
   const licensing = createInternalClient(licensingHttp);
   const notifications = createNotificationActivities({ identity });
   const licensingActivities = createLicensingActivities({ licensing });
+  const reconcilers = createReconcilerActivities({ identity, licensing });
   return {
     byQueue: {
-      [TASK_QUEUES.identity]: { ...notifications, ...createPartialMatchActivities({ identity }) },
-      [TASK_QUEUES.licensing]: { ...notifications, ...licensingActivities, ...createRenewalActivities({ licensing }), ...createHardCopyActivities({ licensing }), ...createLicenseReminderActivities({ licensing }) },
+      [TASK_QUEUES.identity]: { ...notifications, ...createPartialMatchActivities({ identity }), ...reconcilers },
+      [TASK_QUEUES.licensing]: { ...notifications, ...licensingActivities, ...createRenewalActivities({ licensing }), ...createHardCopyActivities({ licensing }), ...createLicenseReminderActivities({ licensing }), ...reconcilers },
     } as Record<string, object>,
     close: async () => {
       await Promise.all([identityHttp.close(), licensingHttp.close()]);

@@ -53,6 +53,29 @@ describe('application review Updates when licensing fails: refused at once, neve
     });
   });
 
+  it('claim: a status step that landed at licensing but answered too late is refused, and licensing is then told the status was put back', async () => {
+    const { service, acts } = flakyLicensing();
+    // Licensing records the claim's status, but its answer never reaches the worker (a lost answer).
+    acts.recordApplicationStatus.mockImplementation(async (input) => {
+      if (input.status === 'Under Review' && service.down) throw service.down;
+      return { recorded: true };
+    });
+    await withWorker(testEnv(), acts, async (taskQueue) => {
+      const handle = await start(taskQueue, 'A-2026-200004');
+      await eventually(async () => acts.recordApplicationStatus.mock.calls.length, (n) => n === 1);
+      service.down = serverError();
+      expect(await refusalType(handle.executeUpdate(claimUpdate, { args: [{ evaluatorId: 'ev-1' }] }))).toBe('service-unavailable');
+      const statuses = async () => acts.recordApplicationStatus.mock.calls.map(([c]) => c.status);
+      const recorded = await eventually(statuses, (s) => s.at(-1) === 'Ready for Review' && s.includes('Under Review'));
+      expect(recorded[0]).toBe('Ready for Review');
+      expect(new Set(acts.recordApplicationStatus.mock.calls.map(([c]) => c.idempotencyKey)).size).toBeGreaterThan(2);
+      service.down = undefined;
+      expect((await handle.executeUpdate(claimUpdate, { args: [{ evaluatorId: 'ev-1' }] })).status).toBe('Under Review');
+      expect((await statuses()).at(-1)).toBe('Under Review');
+      await handle.terminate('test over');
+    });
+  });
+
   it('decision: a service down (5xx) refuses an approval as service-unavailable within seconds; approving later issues once', async () => {
     const { service, acts } = flakyLicensing();
     await withWorker(testEnv(), acts, async (taskQueue) => {

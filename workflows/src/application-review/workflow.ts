@@ -1,6 +1,6 @@
 import {
   CancellationScope, ParentClosePolicy, isCancellation, allHandlersFinished, condition, executeChild, log, patched, proxyActivities,
-  setHandler, upsertMemo, upsertSearchAttributes, workflowInfo,
+  setHandler, sleep, upsertMemo, upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import type { createLicensingActivities, createNotificationActivities } from '@elar/activities';
 import { REFUSALS, SA, isFinalApplicationStatus, type ReviewStatus } from '@elar/vocabulary';
@@ -23,6 +23,11 @@ const PATCHES = {
   keepEarlyClaim: 'application-review-keep-early-claim',
   /** Decision emails are sent by the main loop, not inside the Update handler (a slow mail server cannot hold the Update). */
   notifyFromMainLoop: 'application-review-notify-from-main-loop',
+  /**
+   * A refused Update whose status step timed out may still have landed at licensing (its answer came
+   * too late): the main loop records the status put back, so licensing shows what the review holds.
+   */
+  resyncAfterRefusal: 'application-review-resync-after-refusal',
 } as const;
 
 /** Checks a decision against the state without changing it (runs before the update is accepted). */
@@ -50,6 +55,8 @@ export async function applicationReview(input: ApplicationReviewInput): Promise<
   let busy = false;
   let pendingLetter: Extract<DecisionInput, { action: 'request-information' }> | undefined;
   let step = 0;
+  /** Set when a refused Update put the status back: licensing may hold the status it did not keep. */
+  let resync = false;
   /** A decision email the main loop sends once the Update has returned. */
   let notice: { template: string; key: string; data: Record<string, string> } | undefined;
 
@@ -89,8 +96,13 @@ export async function applicationReview(input: ApplicationReviewInput): Promise<
       const changed = state.status !== before.status;
       Object.assign(state, before);
       if (!before.evaluatorId) delete state.evaluatorId;
-      if (changed) publishStatus(before.status);
-      throw refusalFrom(err);
+      const refusal = refusalFrom(err);
+      if (changed) {
+        publishStatus(before.status);
+        // Only a step that did not answer may have landed; a service's own refusal changed nothing there.
+        if (refusal.type === REFUSALS.serviceUnavailable && patched(PATCHES.resyncAfterRefusal)) resync = true;
+      }
+      throw refusal;
     } finally {
       busy = false;
     }
@@ -165,7 +177,23 @@ export async function applicationReview(input: ApplicationReviewInput): Promise<
   // Final only once the Update that set the status has finished: a failed step puts the status back.
   const final = (): boolean => isFinalApplicationStatus(state.status) && !busy;
   while (!final()) {
-    await condition(() => final() || pendingLetter !== undefined);
+    await condition(() => final() || pendingLetter !== undefined || (resync && !busy));
+    if (resync && !busy) {
+      // Held busy for a bounded step (an Update meanwhile is refused "being updated", so no newer
+      // status is overwritten); while licensing does not answer, tried again every 10 s with Updates free between.
+      resync = false;
+      busy = true;
+      try {
+        await setStatus(state.status, 'system', { reason: 'a refused change was put back' }, updateActs);
+      } catch (err) {
+        log.warn('status not re-recorded yet', { applicationNumber: input.applicationNumber, error: String(err) });
+        resync = true;
+      } finally {
+        busy = false;
+      }
+      if (resync) await sleep('10 seconds');
+      continue;
+    }
     if (!pendingLetter) continue;
     const letter = pendingLetter;
     pendingLetter = undefined;

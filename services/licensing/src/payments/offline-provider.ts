@@ -19,6 +19,7 @@ export function createOfflinePaymentProvider(now: () => Date = () => new Date())
   return {
     charges: () => charges,
     refunds: () => refundsByKey.size,
+    lookup: async (idempotencyKey) => byKey.get(idempotencyKey) ?? null,
     async refund(req: RefundRequest) {
       const seen = refundsByKey.get(req.idempotencyKey);
       if (seen) return seen;

@@ -21,4 +21,6 @@ export interface PaymentProvider {
   charge(req: ChargeRequest): Promise<ChargeResult>;
   /** Refunds (part of) a charge; a repeated key answers the first refund and never refunds again. */
   refund(req: RefundRequest): Promise<{ refundId: string }>;
+  /** What the processor answered for a key, or null when it never saw it (the pending-payments reconciler asks). */
+  lookup(idempotencyKey: string): Promise<ChargeResult | null>;
 }

@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import { notFound } from '@elar/errors';
 import { licensingInternal, mountInternalRoute } from '@elar/internal-api';
+import { reconcilePendingPayments } from '../payments/reconcile-pending';
 import type { LicensingDeps } from '../deps';
 import { recordEvent } from '../applications/timeline';
 import { isUniqueViolation } from '../db/client';
@@ -9,6 +10,7 @@ import { recordRenewalStatus } from '../renewals/record-renewal-status';
 
 /** What workers report from the review and renewal workflows (@elar/internal-api); every report is deduplicated. */
 export function mountInternalRoutes(app: Express, deps: LicensingDeps): void {
+  mountInternalRoute(app, licensingInternal.reconcilePayments, () => reconcilePendingPayments(deps));
   /** The expiry-reminder workflow asks this before each email: a renewed license has moved on. */
   mountInternalRoute(app, licensingInternal.licenseExpiry, async ({ params }) => {
     const license = await deps.db.license.findUnique({ where: { licenseNumber: params.licenseNumber }, select: { expiresAt: true, status: true } });
