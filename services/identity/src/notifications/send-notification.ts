@@ -1,5 +1,5 @@
 import type { ParsedBodyOf, identityInternal } from '@elar/internal-api';
-import { notFound, unprocessable } from '@elar/errors';
+import { AppError, notFound, unprocessable } from '@elar/errors';
 import { domainCounters } from '@elar/http';
 import { currentContext } from '@elar/logger';
 import type { Mailer } from '@elar/mail';
@@ -81,7 +81,8 @@ export async function deliver(db: Db, mailer: IdentityMailer, input: Delivery) {
   if (claimed.count === 0) {
     const current = await db.notification.findUniqueOrThrow({ where: { id: row.id } });
     if (current.status === 'sent') return { notificationId: row.id, status: 'already-sent' as const };
-    throw unprocessable('notification-in-progress', 'This notification is being sent; retry shortly.');
+    // Retryable (503 with Retry-After): the first attempt's send is still running; its outcome decides.
+    throw new AppError(503, 'notification-in-progress', 'This notification is being sent; retry shortly.', { retryAfterSeconds: 5 });
   }
   const { messageId } = await mailer.send({
     to: input.to,
