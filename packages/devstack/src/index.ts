@@ -10,4 +10,4 @@ export { startStack, type Stack, type StackOptions } from './stack';
 export { eventually, serviceCaller, startServiceHarness, type ServiceAnswer, type ServiceHarness } from './service-harness';
 export { findVersityGw, startObjectStore, VERSITYGW_VERSION, type ObjectStoreServer } from './object-store';
 export { findRedisServer, startPrivateRedis, type PrivateRedis } from './redis';
-export { isSignInCodeMail, sixDigitCodeIn, SIGN_IN_CODE_SUBJECT, type MailLike } from './mailed-codes';
+export { isSignInCodeMail, sixDigitCodeIn, type MailLike } from './mailed-codes';

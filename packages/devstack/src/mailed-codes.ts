@@ -2,21 +2,15 @@
 // The portal's browser tests (ES modules run by Playwright) cannot import this CommonJS TypeScript
 // source; `apps/portal/e2e/support.ts` matches mails by the same `x-elar-template` header.
 
-/** The fields of a caught email these helpers read (the catcher's JSON, the dev mail route's rows). */
+/** The fields of a caught email these helpers read (the catcher's JSON, the dev mail route's rows: both carry the headers). */
 export interface MailLike {
-  subject?: string;
   text?: string;
   headers?: Record<string, string>;
 }
 
-/** Subject line of identity's `sign-in-code` template. */
-export const SIGN_IN_CODE_SUBJECT = 'ELAR: your sign-in code';
-
-/** Whether this is a sign-in code email (for `username`, when given): never a welcome or reset mail. */
+/** Whether this is a sign-in code email (identity's template header; for `username`, when given): never a welcome or reset mail. */
 export function isSignInCodeMail(mail: MailLike, username?: string): boolean {
-  const byTemplate = mail.headers?.['x-elar-template'];
-  const isCodeMail = byTemplate ? byTemplate === 'sign-in-code' : mail.subject === SIGN_IN_CODE_SUBJECT;
-  return isCodeMail && (username === undefined || (mail.text ?? '').includes(`User name: ${username}`));
+  return mail.headers?.['x-elar-template'] === 'sign-in-code' && (username === undefined || (mail.text ?? '').includes(`User name: ${username}`));
 }
 
 /** The 6-digit code in a code email's text, or undefined when it has none. */
