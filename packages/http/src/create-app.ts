@@ -1,12 +1,12 @@
-import express, { type Express } from 'express';
+import express, { type Express, type Request } from 'express';
 import type { Logger } from '@elar/logger';
 import { errorMiddleware, notFoundHandler } from './error-middleware';
 import { createHealth, type Health, type ReadinessCheck } from './health';
-import { metricsMiddleware, mountMetricsRoute, processMetrics, type Metrics } from './metrics';
-import { requestContext } from './request-context';
+import { withRequestContext } from '@elar/logger';
+import { createEnvelope, type Envelope } from './envelope';
+import { mountMetricsRoute, processMetrics, type Metrics } from './metrics';
 import { keepRawBody } from './raw-body';
-import { requestLog } from './request-log';
-import { securityHeaders } from './security-headers';
+import { serviceCsp, type CspKind } from './security-headers';
 
 export interface AppOptions {
   logger: Logger;
@@ -27,10 +27,18 @@ export interface AppOptions {
   /** `/metrics` answers only callers holding this token (the internal token): never the public. */
   metricsToken: string;
   /** Which Content-Security-Policy a path gets (default: strict everywhere; the gateway passes `gatewayCsp`). */
-  cspFor?: (path: string) => 'strict' | 'docs' | 'none';
+  cspFor?: (path: string) => CspKind;
 }
 
-export type ServiceApp = Express & { health: Health };
+/** The Express app, its health switch, and the envelope its requests go through (for a lane beside Express). */
+export type ServiceApp = Express & { health: Health; envelope: Envelope };
+
+/** The matched route pattern (never the raw path, which would explode label cardinality). */
+const routeOf = (req: Request): string => {
+  const pattern = (req.route as { path?: string } | undefined)?.path;
+  if (typeof pattern === 'string') return `${req.baseUrl}${pattern}`;
+  return req.baseUrl ? `${req.baseUrl}/*` : 'unmatched';
+};
 
 /** Express with the system's defaults: request ids, logging, health, JSON limits, 404 and error JSON. */
 export function createBaseApp(options: AppOptions): ServiceApp {
@@ -38,16 +46,15 @@ export function createBaseApp(options: AppOptions): ServiceApp {
   app.disable('x-powered-by');
   // Only the configured number of hops: trusting whole address ranges let anyone on them rotate X-Forwarded-For.
   app.set('trust proxy', options.trustedProxyHops ?? 0);
-  app.use(securityHeaders({ cspFor: options.cspFor }));
+  const metrics = options.metrics ?? processMetrics();
+  const envelope = createEnvelope({ logger: options.logger, metrics, cspFor: options.cspFor ?? serviceCsp });
+  app.envelope = envelope;
+  // One layer for what every request gets (headers, id, metrics, log); the handlers run in its request context.
+  app.use((req, res, next) => withRequestContext({ requestId: envelope.open(req, res, () => routeOf(req)) }, next));
   const health = createHealth(options.readiness ?? []);
   app.health = health;
   app.use(health.router);
-  const metrics = options.metrics ?? processMetrics();
   mountMetricsRoute(app, metrics, options.metricsToken);
-  app.use(metricsMiddleware(metrics));
-  app.use(requestContext);
-  const log = requestLog(options.logger, (url) => url === '/metrics');
-  if (log) app.use(log);
   if (options.parseJson !== false) app.use(express.json({ limit: options.bodyLimit ?? '100kb', verify: keepRawBody }));
   options.routes(app);
   app.use(notFoundHandler);

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { AppError, isAppError, validationFailed } from '@elar/errors';
@@ -31,21 +32,29 @@ export function toAppError(err: unknown): AppError {
   return parsed ?? new AppError(500, 'internal-error', 'Something went wrong on our side. Please try again.');
 }
 
-/** The one error middleware: JSON `{ error: { code, message, details? } }`, never a stack trace. */
+/**
+ * The one error answer: JSON `{ error: { code, message, details? } }`, never a stack trace; 5xx
+ * logged with the (redacted) path, a `retryAfterSeconds` detail also sent as Retry-After.
+ */
+export function sendError(logger: Logger, path: string, res: ServerResponse, err: unknown): void {
+  const appError = toAppError(err);
+  if (appError.status >= 500) logger.error({ err, path: redactUrl(path) }, 'request failed');
+  else logger.debug({ errorCode: appError.code, status: appError.status, path: redactUrl(path) }, 'request rejected');
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  const retryAfter = (appError.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (typeof retryAfter === 'number') res.setHeader('retry-after', String(Math.ceil(retryAfter)));
+  const body = JSON.stringify(appError.toJSON());
+  res.statusCode = appError.status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(body));
+  res.end(body);
+}
+
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
-  return (err, req, res, _next) => {
-    const appError = toAppError(err);
-    const path = redactUrl(req.path);
-    if (appError.status >= 500) logger.error({ err, path }, 'request failed');
-    else logger.debug({ errorCode: appError.code, status: appError.status, path }, 'request rejected');
-    if (res.headersSent) {
-      res.end();
-      return;
-    }
-    const retryAfter = (appError.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-    if (typeof retryAfter === 'number') res.setHeader('retry-after', String(Math.ceil(retryAfter)));
-    res.status(appError.status).json(appError.toJSON());
-  };
+  return (err, req, res, _next) => sendError(logger, req.path, res, err);
 }
 
 export const notFoundHandler: RequestHandler = (req, _res, next) =>

@@ -1,4 +1,4 @@
-import type { Express, Request, RequestHandler } from 'express';
+import type { Express } from 'express';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { requireInternalToken } from './principal';
 
@@ -55,40 +55,27 @@ export const processMetrics = (): Metrics => (perProcess ??= createMetrics());
 /** Counters services increment: `domainCounters().emailsSent.inc({ template: 'welcome' })`. */
 export const domainCounters = () => processMetrics().domain;
 
-/** The matched route pattern (never the raw path, which would explode label cardinality). */
-const routeOf = (req: Request): string => {
-  const pattern = (req.route as { path?: string } | undefined)?.path;
-  if (typeof pattern === 'string') return `${req.baseUrl}${pattern}`;
-  return req.baseUrl ? `${req.baseUrl}/*` : 'unmatched';
-};
+type Series = { count: { inc(): void }; time: { observe(v: number): void } };
+const boundSeries = new WeakMap<Metrics, Map<string, Series>>();
 
 /**
- * Counts and times each request by method, route pattern and status. prom-client hashes a labels
- * object on every `inc`/`observe`; here each label combination is bound once (a few dozen per
- * process) and a request costs one map lookup, one counter add and one histogram observe.
+ * Counts and times one answered request by method, route pattern (never the raw path, which would
+ * explode label cardinality) and status. prom-client hashes a labels object on every
+ * `inc`/`observe`; here each label combination is bound once per registry (a few dozen per process)
+ * and a request costs one map lookup, one counter add and one histogram observe.
  */
-export function metricsMiddleware(metrics: Metrics): RequestHandler {
-  const bound = new Map<string, { count: { inc(): void }; time: { observe(v: number): void } }>();
-  const seriesFor = (method: string, route: string, status: number) => {
-    const key = `${method} ${status} ${route}`;
-    let series = bound.get(key);
-    if (!series) {
-      const labels = { method, route, status: String(status) };
-      series = { count: metrics.httpRequests.labels(labels), time: metrics.httpDuration.labels(labels) };
-      bound.set(key, series);
-    }
-    return series;
-  };
-  return (req, res, next) => {
-    if (req.path === '/metrics') return next();
-    const started = performance.now();
-    res.once('finish', () => {
-      const series = seriesFor(req.method, routeOf(req), res.statusCode);
-      series.count.inc();
-      series.time.observe((performance.now() - started) / 1000);
-    });
-    next();
-  };
+export function recordRequest(metrics: Metrics, method: string, route: string, status: number, seconds: number): void {
+  let bound = boundSeries.get(metrics);
+  if (!bound) boundSeries.set(metrics, (bound = new Map()));
+  const key = `${method} ${status} ${route}`;
+  let series = bound.get(key);
+  if (!series) {
+    const labels = { method, route, status: String(status) };
+    series = { count: metrics.httpRequests.labels(labels), time: metrics.httpDuration.labels(labels) };
+    bound.set(key, series);
+  }
+  series.count.inc();
+  series.time.observe(seconds);
 }
 
 export function mountMetricsRoute(app: Express, metrics: Metrics, token: string): void {

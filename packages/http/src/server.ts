@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '@elar/logger';
 import type { ServiceApp } from './create-app';
@@ -11,10 +11,12 @@ export interface RunningServer {
   stop(graceMs?: number): Promise<void>;
 }
 
-export async function startServer(app: ServiceApp, port: number, host = '127.0.0.1'): Promise<RunningServer> {
+/** Serves `app` (or `listener`, a handler that hands what it does not answer to `app`) on `port`. */
+export async function startServer(app: ServiceApp, port: number, host = '127.0.0.1', listener: RequestListener = app): Promise<RunningServer> {
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(s)));
-    s.on('error', reject);
+    const s = createServer(listener);
+    s.once('error', reject);
+    s.listen(port, host, () => resolve(s));
   });
   server.keepAliveTimeout = 65_000;
   const actual = (server.address() as AddressInfo).port;

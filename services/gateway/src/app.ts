@@ -1,14 +1,16 @@
+import type { RequestListener } from 'node:http';
 import express from 'express';
 import swaggerUi from 'swagger-ui-express';
 import { apiRoutes, type RouteSpec } from '@elar/api';
-import { createBaseApp, gatewayCsp, type ServiceClient } from '@elar/http';
+import { createBaseApp, gatewayCsp, type ServiceApp, type ServiceClient } from '@elar/http';
 import type { Logger } from '@elar/logger';
-import { authenticate, authorize, forgetSessionOnSuccess } from './auth/authorize';
+import { createApiLane } from './api-lane';
+import { authenticate, createSessionReader } from './auth/authorize';
 import type { SessionCache } from './auth/session-cache';
 import { devMailRoutes } from './dev-mail';
 import type { GatewayConfig } from './env';
 import { buildOpenApiDocument, gatewayRoutes } from './openapi';
-import { methodNotAllowed, refuseOtherMethods, toExpressPath } from './methods';
+import { methodNotAllowed, refuseOtherMethods } from './methods';
 import { portalRoutes, type PortalAssets } from './portal';
 import { createForwarder, type Upstream } from './proxy';
 import type { RateLimits } from './rate-limits';
@@ -25,12 +27,19 @@ export interface GatewayDeps {
   rateLimits: RateLimits;
 }
 
-/** The public entry: `/api/v1` routes from the API table, sessions, OpenAPI and docs. */
-export function createGatewayApp(deps: GatewayDeps) {
+/**
+ * The public entry: the API table's routes forwarded to the services (./api-lane.ts), and in Express
+ * the gateway's own routes: sessions, OpenAPI and docs, the portal. `app` is the Express part (its
+ * health switch stops both); `listener` is what the server runs.
+ */
+export function createGateway(deps: GatewayDeps): { app: ServiceApp; listener: RequestListener } {
   const { config, portal } = deps;
   const openapi = buildOpenApiDocument();
-  const forward = createForwarder({ internalToken: config.INTERNAL_TOKEN, timeoutMs: config.UPSTREAM_TIMEOUT_MS, bodyLimit: config.BODY_LIMIT_BYTES });
-  return createBaseApp({
+  const forward = createForwarder({ internalToken: config.INTERNAL_TOKEN, timeoutMs: config.UPSTREAM_TIMEOUT_MS });
+  const readSession = createSessionReader(config.SESSION_SIGNING_KEY, deps.sessions);
+  const apiLimit = deps.rateLimits.perMinute('api', config.RATE_LIMIT_PER_MINUTE);
+  const lookupLimit = deps.rateLimits.perMinute('lookup', config.LOOKUP_RATE_LIMIT_PER_MINUTE);
+  const app = createBaseApp({
     metricsToken: config.INTERNAL_TOKEN,
     logger: deps.logger,
     parseJson: false,
@@ -45,22 +54,24 @@ export function createGatewayApp(deps: GatewayDeps) {
       });
       app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerOptions: { url: '/api/v1/openapi.json' } }));
       const api = express.Router();
-      api.use(deps.rateLimits.perMinute('api', config.RATE_LIMIT_PER_MINUTE));
-      api.use(authenticate(config.SESSION_SIGNING_KEY, deps.sessions));
-      api.use(sessionRoutes({ identity: deps.identity, signingKey: config.SESSION_SIGNING_KEY, sessions: deps.sessions, signInLimiter: deps.rateLimits.perMinute('sign-in', config.SIGN_IN_RATE_LIMIT_PER_MINUTE), nodeEnv: config.NODE_ENV }));
+      api.use(apiLimit.middleware);
+      api.use(authenticate(readSession));
+      api.use(sessionRoutes({ identity: deps.identity, signingKey: config.SESSION_SIGNING_KEY, sessions: deps.sessions, signInLimiter: deps.rateLimits.perMinute('sign-in', config.SIGN_IN_RATE_LIMIT_PER_MINUTE).middleware, nodeEnv: config.NODE_ENV }));
       if (config.DEV_MAIL_DIR && config.NODE_ENV !== 'production') api.use(devMailRoutes(config.DEV_MAIL_DIR));
-      const lookupLimit = deps.rateLimits.perMinute('lookup', config.LOOKUP_RATE_LIMIT_PER_MINUTE);
-      const pass: express.RequestHandler = (_req, _res, next) => next();
-      for (const route of apiRoutes) {
-        api[route.method](toExpressPath(route.path), route.publicSearch ? lookupLimit : pass, authorize(route.access), (req, res, next) => {
-          if (route.endsSession) forgetSessionOnSuccess(req, res, deps.sessions);
-          // Upload routes stream under their own, larger limit; every other body stays under BODY_LIMIT_BYTES.
-          return forward(deps.upstreams[route.service], req, res, next, route.stream, route.upload ? config.UPLOAD_BODY_LIMIT_BYTES : config.BODY_LIMIT_BYTES);
-        });
-      }
+      // The API table's routes are answered by the lane before Express sees them; other methods on their paths get 405 here.
       refuseOtherMethods(api, [...gatewayRoutes, ...apiRoutes]);
       app.use('/api/v1', api);
       app.use(portalRoutes(portal));
     },
   });
+  const listener = createApiLane(
+    {
+      envelope: app.envelope, logger: deps.logger, readSession, sessions: deps.sessions, apiLimit, lookupLimit, forward,
+      upstreams: deps.upstreams, trustedProxyHops: config.TRUSTED_PROXY_HOPS, ownRoutes: gatewayRoutes,
+      // Upload routes stream under their own, larger limit; every other body stays under BODY_LIMIT_BYTES.
+      bodyLimit: config.BODY_LIMIT_BYTES, uploadBodyLimit: config.UPLOAD_BODY_LIMIT_BYTES,
+    },
+    app,
+  );
+  return { app, listener };
 }

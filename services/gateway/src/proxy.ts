@@ -1,9 +1,8 @@
 import { Transform } from 'node:stream';
-import type { Request, Response, NextFunction } from 'express';
-import { Pool, errors as undiciErrors } from 'undici';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import { AppError } from '@elar/errors';
 import { CLIENT_ADDRESS_HEADER, INTERNAL_TOKEN_HEADER, PRINCIPAL_HEADER, REQUEST_ID_HEADER, encodePrincipal } from '@elar/http';
-import type { AuthedRequest } from './auth/authorize';
 import type { TokenPayload } from './auth/tokens';
 
 const HOP_BY_HOP = new Set([
@@ -29,24 +28,36 @@ export function createUpstream(name: string, url: string): Upstream {
   return { name, pool: new Pool(url, { connections: 64, pipelining: 1, keepAliveTimeout: 30_000 }) };
 }
 
+export interface Forwarding {
+  /** The caller's address (as the gateway trusts it), passed on for the service's own limits and logs. */
+  clientAddress: string;
+  requestId: string;
+  /** The verified session: its principal goes upstream in place of the caller's credentials. */
+  session?: TokenPayload;
+  /** Server-Sent Events: headers flushed at once, no body timeout. */
+  stream?: boolean;
+  bodyLimit: number;
+}
+
 /**
  * Forwards a request to a service over a keep-alive pool, streaming the body both ways (no JSON
  * re-parsing). The caller's credentials are replaced by the principal the gateway verified, plus
- * the internal token. A service that is down is 503 JSON; one that hangs is 504 JSON.
+ * the internal token. Rejects (before anything is answered) with 413 for a body over the limit, 503
+ * when the service is down and 504 when it hangs.
  */
-export function createForwarder(opts: { internalToken: string; timeoutMs: number; bodyLimit: number }) {
-  return async function forward(upstream: Upstream, req: Request, res: Response, next: NextFunction, stream = false, bodyLimit = opts.bodyLimit) {
-    const declared = Number(req.header('content-length') ?? 0);
-    if (declared > bodyLimit) return next(new AppError(413, 'payload-too-large', 'The request body is too large.'));
+export function createForwarder(opts: { internalToken: string; timeoutMs: number }) {
+  return async function forward(upstream: Upstream, req: IncomingMessage, res: ServerResponse, f: Forwarding): Promise<void> {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > f.bodyLimit) throw new AppError(413, 'payload-too-large', 'The request body is too large.');
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) {
+    for (const k in req.headers) {
+      const v = req.headers[k];
       if (v !== undefined && !HOP_BY_HOP.has(k)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
     }
     headers[INTERNAL_TOKEN_HEADER] = opts.internalToken;
-    headers[REQUEST_ID_HEADER] = res.getHeader(REQUEST_ID_HEADER) as string;
-    if (req.ip) headers[CLIENT_ADDRESS_HEADER] = req.ip;
-    const session = (req as AuthedRequest).session;
-    if (session) headers[PRINCIPAL_HEADER] = principalHeaderOf(session);
+    headers[REQUEST_ID_HEADER] = f.requestId;
+    headers[CLIENT_ADDRESS_HEADER] = f.clientAddress;
+    if (f.session) headers[PRINCIPAL_HEADER] = principalHeaderOf(f.session);
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
     if (hasBody && declared) headers['content-length'] = String(declared);
     let received = 0;
@@ -56,7 +67,7 @@ export function createForwarder(opts: { internalToken: string; timeoutMs: number
           new Transform({
             transform(chunk: Buffer, _enc, cb) {
               received += chunk.length;
-              if (received > bodyLimit) cb(new AppError(413, 'payload-too-large', 'The request body is too large.'));
+              if (received > f.bodyLimit) cb(new AppError(413, 'payload-too-large', 'The request body is too large.'));
               else cb(null, chunk);
             },
           }),
@@ -67,19 +78,20 @@ export function createForwarder(opts: { internalToken: string; timeoutMs: number
       // pipeline); if the client goes away, the response closes and undici aborts the upstream call.
       await upstream.pool.stream(
         {
-          method: req.method,
-          path: req.originalUrl.replace(/^\/api\/v1/, ''),
+          method: req.method as Dispatcher.HttpMethod,
+          path: (req.url ?? '/').replace(/^\/api\/v1/, ''),
           headers,
           body: limited,
           headersTimeout: opts.timeoutMs,
-          bodyTimeout: stream ? 0 : opts.timeoutMs,
+          bodyTimeout: f.stream ? 0 : opts.timeoutMs,
         },
         ({ statusCode, headers: upstreamHeaders }) => {
           res.statusCode = statusCode;
-          for (const [k, v] of Object.entries(upstreamHeaders)) {
+          for (const k in upstreamHeaders) {
+            const v = upstreamHeaders[k];
             if (v !== undefined && !HOP_BY_HOP.has(k) && k !== REQUEST_ID_HEADER) res.setHeader(k, v);
           }
-          if (stream) res.flushHeaders();
+          if (f.stream) res.flushHeaders();
           return res;
         },
       );
@@ -88,12 +100,13 @@ export function createForwarder(opts: { internalToken: string; timeoutMs: number
         res.destroy();
         return;
       }
-      if (err instanceof AppError) return next(err);
-      if (received > bodyLimit) return next(new AppError(413, 'payload-too-large', 'The request body is too large.'));
+      if (err instanceof AppError) throw err;
+      if (received > f.bodyLimit) throw new AppError(413, 'payload-too-large', 'The request body is too large.');
       if (err instanceof undiciErrors.HeadersTimeoutError || err instanceof undiciErrors.BodyTimeoutError) {
-        return next(new AppError(504, 'upstream-timeout', `The ${upstream.name} service did not answer in time.`));
+        throw new AppError(504, 'upstream-timeout', `The ${upstream.name} service did not answer in time.`);
       }
-      return next(new AppError(503, 'service-unavailable', `The ${upstream.name} service is unavailable. Please try again shortly.`));
+      throw new AppError(503, 'service-unavailable', `The ${upstream.name} service is unavailable. Please try again shortly.`);
     }
   };
 }
+export type Forward = ReturnType<typeof createForwarder>;

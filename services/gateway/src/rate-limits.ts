@@ -1,12 +1,20 @@
+import type { ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '@elar/errors';
 import type { Logger } from '@elar/logger';
 
+/** One limit: `perMinute` requests per client address, counted under its name. */
+export interface Limit {
+  /** Counts one request of `clientAddress`, with the RateLimit headers on `res`; rejects with 429 `rate-limited` over the limit. */
+  consume(clientAddress: string, res: ServerResponse): Promise<void>;
+  /** The same as Express middleware (the address is `req.ip`). */
+  middleware: RequestHandler;
+}
+
 export interface RateLimits {
-  /** Middleware allowing `perMinute` requests per client address, counted under `name`. */
-  perMinute(name: string, perMinute: number): RequestHandler;
+  perMinute(name: string, perMinute: number): Limit;
   /** `redis` when counts are shared by every gateway replica, `memory` when they are this process's own. */
   readonly store: 'redis' | 'memory';
   close(): Promise<void>;
@@ -43,24 +51,21 @@ export async function createRateLimits(opts: { redisUrl?: string; logger: Logger
     store: redis ? 'redis' : 'memory',
     perMinute(name, perMinute) {
       const limiter = make(name, perMinute);
-      return (req, res, next) => {
-        const key = req.ip ?? 'unknown';
-        const headers = (r: RateLimiterRes) => {
-          res.setHeader('ratelimit-policy', `"${name}";q=${perMinute};w=60`);
-          res.setHeader('ratelimit', `"${name}";r=${Math.max(0, r.remainingPoints)};t=${Math.ceil(r.msBeforeNext / 1000)}`);
-        };
-        limiter.consume(key).then(
-          (r) => {
-            headers(r);
-            next();
-          },
+      const policy = `"${name}";q=${perMinute};w=60`;
+      const headers = (res: ServerResponse, r: RateLimiterRes) => {
+        res.setHeader('ratelimit-policy', policy);
+        res.setHeader('ratelimit', `"${name}";r=${Math.max(0, r.remainingPoints)};t=${Math.ceil(r.msBeforeNext / 1000)}`);
+      };
+      const consume = (clientAddress: string, res: ServerResponse) =>
+        limiter.consume(clientAddress).then(
+          (r) => headers(res, r),
           (r: unknown) => {
-            if (!(r instanceof RateLimiterRes)) return next(r);
-            headers(r);
-            next(new AppError(429, 'rate-limited', 'Too many requests; slow down and try again in a minute.', { retryAfterSeconds: Math.ceil(r.msBeforeNext / 1000) }));
+            if (!(r instanceof RateLimiterRes)) throw r;
+            headers(res, r);
+            throw new AppError(429, 'rate-limited', 'Too many requests; slow down and try again in a minute.', { retryAfterSeconds: Math.ceil(r.msBeforeNext / 1000) });
           },
         );
-      };
+      return { consume, middleware: (req, res, next) => void consume(req.ip ?? 'unknown', res).then(() => next(), next) };
     },
     async close() {
       if (redis) await redis.quit().catch(() => redis.disconnect());

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { Request, Response } from 'express';
 import { parse as parseCookies } from 'cookie';
 
@@ -44,7 +45,7 @@ export function clearSessionCookies(res: Response, secure: boolean) {
   for (const name of [n.session, n.csrf]) res.clearCookie(name, { path: '/', secure, sameSite: 'strict' });
 }
 
-function readCookie(req: Request, which: 'session' | 'device'): string | undefined {
+function readCookie(req: IncomingMessage, which: 'session' | 'device'): string | undefined {
   const header = req.headers.cookie;
   if (!header) return undefined;
   const jar = parseCookies(header);
@@ -52,7 +53,7 @@ function readCookie(req: Request, which: 'session' | 'device'): string | undefin
 }
 
 /** The session token from the cookie, if the request carries one (either name). */
-export const sessionCookie = (req: Request) => readCookie(req, 'session');
+export const sessionCookie = (req: IncomingMessage) => readCookie(req, 'session');
 
 /**
  * "Trust this browser": the device token identity issues at the code step, kept in an httpOnly cookie
@@ -68,9 +69,10 @@ export function setDeviceCookie(res: Response, token: string, secure: boolean) {
 }
 
 /** True when a cookie-authenticated request may change state: a safe method, or the right CSRF header. */
-export function csrfSatisfied(req: Request, key: string, sid: string): boolean {
-  if (SAFE_METHODS.has(req.method)) return true;
-  const given = Buffer.from(req.header(CSRF_HEADER) ?? '');
+export function csrfSatisfied(req: IncomingMessage, key: string, sid: string): boolean {
+  if (SAFE_METHODS.has(req.method ?? 'GET')) return true;
+  const header = req.headers[CSRF_HEADER];
+  const given = Buffer.from(typeof header === 'string' ? header : '');
   const expected = Buffer.from(csrfTokenFor(key, sid));
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
