@@ -1,7 +1,9 @@
+import type { RequestListener } from 'node:http';
 import express, { type Express, type Request } from 'express';
 import type { Logger } from '@elar/logger';
 import { errorMiddleware, notFoundHandler } from './error-middleware';
 import { createHealth, type Health, type ReadinessCheck } from './health';
+import { hotReadsListener, type HotRead } from './hot-reads';
 import { withRequestContext } from '@elar/logger';
 import { createEnvelope, type Envelope } from './envelope';
 import { mountMetricsRoute, processMetrics, type Metrics } from './metrics';
@@ -28,10 +30,15 @@ export interface AppOptions {
   metricsToken: string;
   /** Which Content-Security-Policy a path gets (default: strict everywhere; the gateway passes `gatewayCsp`). */
   cspFor?: (path: string) => CspKind;
+  /** Reads answered before Express (./hot-reads.ts); they require `metricsToken`, the internal token, as every service route does. */
+  hotReads?: HotRead[];
 }
 
-/** The Express app, its health switch, and the envelope its requests go through (for a lane beside Express). */
-export type ServiceApp = Express & { health: Health; envelope: Envelope };
+/**
+ * The Express app, its health switch, the envelope its requests go through, and `listener`, what the
+ * server runs: the hot reads (or the gateway's API lane) first, Express for the rest.
+ */
+export type ServiceApp = Express & { health: Health; envelope: Envelope; listener: RequestListener };
 
 /** The matched route pattern (never the raw path, which would explode label cardinality). */
 const routeOf = (req: Request): string => {
@@ -59,5 +66,6 @@ export function createBaseApp(options: AppOptions): ServiceApp {
   options.routes(app);
   app.use(notFoundHandler);
   app.use(errorMiddleware(options.logger));
+  app.listener = hotReadsListener(options.hotReads ?? [], { envelope, logger: options.logger, internalToken: options.metricsToken }, app);
   return app;
 }

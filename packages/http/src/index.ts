@@ -1,12 +1,13 @@
 export { createBaseApp, type AppOptions, type ServiceApp } from './create-app';
 export { errorMiddleware, notFoundHandler, sendError, toAppError } from './error-middleware';
 export { createEnvelope, type Envelope } from './envelope';
+export { type HotRead } from './hot-reads';
 export { createHealth, type ReadinessCheck } from './health';
 export { REQUEST_ID_HEADER } from './request-context';
 export { startServer, stopOnSignals, type RunningServer } from './server';
 export { createServiceClient, type ServiceClient, type CallOptions } from './service-client';
 export { parse } from './validate';
-export { CLIENT_ADDRESS_HEADER, INTERNAL_TOKEN_HEADER, PRINCIPAL_HEADER, clientAddress, encodePrincipal, readPrincipal, requireInternalToken, roles, type Principal, type Role } from './principal';
+export { CLIENT_ADDRESS_HEADER, INTERNAL_TOKEN_HEADER, PRINCIPAL_HEADER, checkInternalToken, clientAddress, encodePrincipal, readPrincipal, requireInternalToken, roles, type Principal, type Role } from './principal';
 export { createMetrics, domainCounters, processMetrics, METRIC_NAMES, type Metrics } from './metrics';
 export { runService } from './run-service';
 export { gatewayCsp, serviceCsp, setSecurityHeaders, type CspKind } from './security-headers';

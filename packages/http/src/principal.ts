@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { Request, RequestHandler } from 'express';
+import type { IncomingMessage } from 'node:http';
+import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { roles, type Role } from '@elar/vocabulary';
 import { AppError, forbidden, unauthorized } from '@elar/errors';
@@ -11,7 +12,12 @@ export const INTERNAL_TOKEN_HEADER = 'x-internal-token';
 export const CLIENT_ADDRESS_HEADER = 'x-elar-client-address';
 
 /** The end user's address, as vouched for by the gateway (services trust it only with the internal token). */
-export const clientAddress = (req: Request): string | undefined => req.header(CLIENT_ADDRESS_HEADER) || undefined;
+export const clientAddress = (req: IncomingMessage): string | undefined => headerOf(req, CLIENT_ADDRESS_HEADER) || undefined;
+
+const headerOf = (req: IncomingMessage, name: string): string | undefined => {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+};
 
 export { roles, type Role };
 
@@ -36,12 +42,17 @@ const sameSecret = (a: string, b: string) => {
  * Services accept calls only from the gateway and workers, which hold the internal token (in
  * `x-internal-token`, or as `Authorization: Bearer`, which is what Prometheus scrapers send).
  */
+export function checkInternalToken(req: IncomingMessage, token: string): void {
+  const given = headerOf(req, INTERNAL_TOKEN_HEADER) ?? req.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
+  if (!given || !sameSecret(given, token)) throw new AppError(401, 'internal-token-required', 'This service only answers the gateway and workers.');
+}
+
 export function requireInternalToken(token: string): RequestHandler {
   return (req, _res, next) => {
-    const bearer = req.header('authorization')?.match(/^Bearer (.+)$/)?.[1];
-    const given = req.header(INTERNAL_TOKEN_HEADER) ?? bearer;
-    if (!given || !sameSecret(given, token)) {
-      next(new AppError(401, 'internal-token-required', 'This service only answers the gateway and workers.'));
+    try {
+      checkInternalToken(req, token);
+    } catch (err) {
+      next(err);
       return;
     }
     next();
@@ -70,8 +81,8 @@ function decodePrincipal(raw: string): Readonly<Principal> | undefined {
 }
 
 /** The caller, as the gateway vouched for it. Throws 401 when absent, 403 when the role is not allowed. */
-export function readPrincipal(req: Request, allowed?: readonly Role[]): Principal {
-  const raw = req.header(PRINCIPAL_HEADER);
+export function readPrincipal(req: IncomingMessage, allowed?: readonly Role[]): Principal {
+  const raw = headerOf(req, PRINCIPAL_HEADER);
   if (!raw) throw unauthorized();
   const principal = decodePrincipal(raw);
   if (!principal) throw unauthorized();

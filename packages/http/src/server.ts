@@ -1,4 +1,4 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '@elar/logger';
 import type { ServiceApp } from './create-app';
@@ -11,10 +11,10 @@ export interface RunningServer {
   stop(graceMs?: number): Promise<void>;
 }
 
-/** Serves `app` (or `listener`, a handler that hands what it does not answer to `app`) on `port`. */
-export async function startServer(app: ServiceApp, port: number, host = '127.0.0.1', listener: RequestListener = app): Promise<RunningServer> {
+/** Serves `app` (its `listener`: hot reads or the gateway's lane, then Express) on `port`. */
+export async function startServer(app: ServiceApp, port: number, host = '127.0.0.1'): Promise<RunningServer> {
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = createServer(listener);
+    const s = createServer(app.listener);
     s.once('error', reject);
     s.listen(port, host, () => resolve(s));
   });

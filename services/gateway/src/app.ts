@@ -1,4 +1,3 @@
-import type { RequestListener } from 'node:http';
 import express from 'express';
 import swaggerUi from 'swagger-ui-express';
 import { apiRoutes, type RouteSpec } from '@elar/api';
@@ -28,11 +27,10 @@ export interface GatewayDeps {
 }
 
 /**
- * The public entry: the API table's routes forwarded to the services (./api-lane.ts), and in Express
- * the gateway's own routes: sessions, OpenAPI and docs, the portal. `app` is the Express part (its
- * health switch stops both); `listener` is what the server runs.
+ * The public entry: the API table's routes forwarded to the services by the lane (./api-lane.ts,
+ * `app.listener`), and in Express the gateway's own routes: sessions, OpenAPI and docs, the portal.
  */
-export function createGateway(deps: GatewayDeps): { app: ServiceApp; listener: RequestListener } {
+export function createGatewayApp(deps: GatewayDeps): ServiceApp {
   const { config, portal } = deps;
   const openapi = buildOpenApiDocument();
   const forward = createForwarder({ internalToken: config.INTERNAL_TOKEN, timeoutMs: config.UPSTREAM_TIMEOUT_MS });
@@ -64,7 +62,7 @@ export function createGateway(deps: GatewayDeps): { app: ServiceApp; listener: R
       app.use(portalRoutes(portal));
     },
   });
-  const listener = createApiLane(
+  app.listener = createApiLane(
     {
       envelope: app.envelope, logger: deps.logger, readSession, sessions: deps.sessions, apiLimit, lookupLimit, forward,
       upstreams: deps.upstreams, trustedProxyHops: config.TRUSTED_PROXY_HOPS, ownRoutes: gatewayRoutes,
@@ -73,5 +71,5 @@ export function createGateway(deps: GatewayDeps): { app: ServiceApp; listener: R
     },
     app,
   );
-  return { app, listener };
+  return app;
 }

@@ -1,6 +1,6 @@
 import { INTERNAL_TOKEN_HEADER, createServiceClient, startServer } from '@elar/http';
 import { createLogger } from '@elar/logger';
-import { createGateway } from './app';
+import { createGatewayApp } from './app';
 import { subscribeToRevocations } from './auth/revocation-feed';
 import { createSessionCache } from './auth/session-cache';
 import type { GatewayConfig } from './env';
@@ -25,8 +25,7 @@ export async function startGateway(config: GatewayConfig) {
   };
   const portal = loadPortalAssets(config.PORTAL_DIR, config.NODE_ENV);
   const rateLimits = await createRateLimits({ redisUrl: config.REDIS_URL, logger });
-  const gateway = createGateway({ config, logger, identity, upstreams, sessions, portal, rateLimits });
-  const server = await startServer(gateway.app, config.PORT, config.HOST, gateway.listener);
+  const server = await startServer(createGatewayApp({ config, logger, identity, upstreams, sessions, portal, rateLimits }), config.PORT, config.HOST);
   logger.info({ url: server.url, rateLimitStore: rateLimits.store }, 'gateway listening');
   return {
     server,

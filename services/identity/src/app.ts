@@ -1,7 +1,7 @@
 import type { IdentityDeps } from './deps';
 import { createBaseApp, requireInternalToken } from '@elar/http';
 import { dbCheck } from './db/client';
-import { mountIdentityRoutes } from './routes';
+import { identityHotReads, mountIdentityRoutes } from './routes';
 
 /** The identity service's HTTP app, without listening (tests use it in-process). */
 export function createIdentityApp(deps: IdentityDeps) {
@@ -13,6 +13,7 @@ export function createIdentityApp(deps: IdentityDeps) {
       // Reported, not gating: a Temporal outage must not take sign-in and the catalog out of the Service.
       { name: 'temporal', check: deps.temporal.check, gates: false },
     ],
+    hotReads: identityHotReads(deps),
     routes: (app) => {
       app.use(requireInternalToken(deps.config.INTERNAL_TOKEN));
       mountIdentityRoutes(app, deps);

@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import { createProfileRequest } from '@elar/api';
 import { notFound } from '@elar/errors';
 import { z } from 'zod';
-import { parse, readPrincipal } from '@elar/http';
+import { parse, readPrincipal, type HotRead } from '@elar/http';
 import { lookupSession, revokeSession } from './auth/sessions';
 import type { IdentityDeps } from './deps';
 import { identityInternal, mountInternalRoute } from '@elar/internal-api';
@@ -41,6 +41,19 @@ function outcomeResponse(result: CreateProfileResult) {
   };
 }
 
+/** Identity's hot read, answered before Express (HotRead): the signed-in person's profile. */
+export const identityHotReads = (deps: IdentityDeps): HotRead[] => [
+  {
+    path: '/me',
+    async read(req) {
+      const principal = readPrincipal(req);
+      const profile = await readProfileView(deps.db, principal.userId);
+      if (!profile) throw notFound('profile-not-found', 'No such profile.');
+      return toProfileView(profile);
+    },
+  },
+];
+
 export function mountIdentityRoutes(app: Express, deps: IdentityDeps): void {
   app.post('/profiles', async (req, res) => {
     const body = parse(createProfileRequest, req.body);
@@ -49,13 +62,6 @@ export function mountIdentityRoutes(app: Express, deps: IdentityDeps): void {
     res.status(out.status).json(out.body);
   });
   mountDraftRoutes(app, deps, outcomeResponse);
-
-  app.get('/me', async (req, res) => {
-    const principal = readPrincipal(req);
-    const profile = await readProfileView(deps.db, principal.userId);
-    if (!profile) throw notFound('profile-not-found', 'No such profile.');
-    res.json(toProfileView(profile));
-  });
 
   /** The signed-in person confirms an email change their directory administrator asked for. */
   app.post('/me/email-change/confirmation', async (req, res) => {

@@ -5,11 +5,11 @@ import { mountEducatorRoutes } from './routes/educator-routes';
 import { mountEvaluatorRoutes } from './routes/evaluator-routes';
 import { mountHardCopyInternalRoutes } from './routes/hard-copy-internal-routes';
 import { mountHardCopyRoutes } from './routes/hard-copy-routes';
+import { licensingHotReads } from './routes/hot-reads';
 import { mountInternalRoutes } from './routes/internal-routes';
 import { mountPublicRoutes } from './routes/public-routes';
 import { mountRenewalRoutes } from './routes/renewal-routes';
 import { mountStaffRoutes } from './routes/staff-routes';
-
 
 /** The licensing service's HTTP app, without listening (tests use it in-process). */
 export function createLicensingApp(deps: LicensingDeps) {
@@ -25,6 +25,7 @@ export function createLicensingApp(deps: LicensingDeps) {
       // Reported, not gating: with the store down, uploads and downloads answer 503 document-store-unavailable and everything else works.
       { name: 'document-store', check: () => deps.documents.check(), gates: false },
     ],
+    hotReads: licensingHotReads(deps),
     routes: (app) => {
       app.use(requireInternalToken(deps.config.INTERNAL_TOKEN));
       mountPublicRoutes(app, deps);

@@ -8,13 +8,11 @@ import { applicationFor, visibleTo } from '../applications/access';
 import { checklist } from '../applications/checklist';
 import { createApplication } from '../applications/create-application';
 import { discardDraft } from '../applications/discard-draft';
-import { withInternalNotes } from '../applications/internal-notes';
-import { toDetail, toSummary } from '../applications/view';
-import { readDetail, readStatus } from '../db/hot-reads';
+import { toSummary } from '../applications/view';
+import { readStatus } from '../db/hot-reads';
 import { receiveDocument } from '../documents/receive-document';
 import { toLicenseView } from '../licenses/license-views';
 import { payApplication } from '../payments/pay-application';
-import { queueEstimate } from '../review/queue-estimate';
 import { replyToLetter } from '../review/reply';
 import { submitApplication } from '../review/submit';
 import { streamStatus } from './status-stream';
@@ -39,14 +37,6 @@ export function mountEducatorRoutes(app: Express, deps: LicensingDeps): void {
       orderBy: { createdAt: 'desc' },
     });
     res.json({ applications: rows.map((a) => toSummary(deps.catalog, a)) });
-  });
-
-  app.get('/applications/:applicationNumber', async (req, res) => {
-    const principal = readPrincipal(req, either);
-    const { applicationNumber } = parse(applicationParams, req.params);
-    const a = visibleTo(principal, await readDetail(deps.db, applicationNumber, principal.role !== 'educator'));
-    const detail = toDetail(deps.catalog, a);
-    res.json({ ...detail, timeline: withInternalNotes(detail.timeline, a.notes), queue: queueEstimate(a) });
   });
 
   app.delete('/applications/:applicationNumber', async (req, res) => {

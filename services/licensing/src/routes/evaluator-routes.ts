@@ -1,16 +1,10 @@
 import type { Express } from 'express';
-import { applicationParams, decisionRequest, queueQuery } from '@elar/api';
+import { applicationParams, decisionRequest } from '@elar/api';
 import { parse, readPrincipal } from '@elar/http';
 import type { LicensingDeps } from '../deps';
-import { reviewQueue } from '../review/queue';
 import { claimApplication, decide } from '../review/review-updates';
 
 export function mountEvaluatorRoutes(app: Express, deps: LicensingDeps): void {
-  app.get('/review/queue', async (req, res) => {
-    readPrincipal(req, ['evaluator']);
-    res.json({ queue: await reviewQueue(deps.db, parse(queueQuery, req.query)) });
-  });
-
   app.post('/applications/:applicationNumber/claim', async (req, res) => {
     const principal = readPrincipal(req, ['evaluator']);
     const { applicationNumber } = parse(applicationParams, req.params);
