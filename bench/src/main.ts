@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT, startStack } from '@elar/devstack';
 import { educator, evaluator, gatewayApi, readyToSubmit, submit, type Actor } from './actors';
+import { buildDeployables } from './processes';
 import { formatTable, machine, meets, writeResults, type Row } from './report';
 import { startsAndDecisions } from './scenarios/decisions';
 import { gatewayAt50, readPath } from './scenarios/read-path';
@@ -32,8 +33,10 @@ const runs = (name: string) => !only || only.includes(name);
 async function main() {
   const startedAt = new Date();
   const before = machine();
+  buildDeployables();
   const stack = await startStack({
     mode: 'test',
+    compiled: true,
     postgresServerUrl: process.env.TEST_DATABASE_URL,
     output: null,
     // Request logs at warn (as in the e2e tests), rate limits the benchmark cannot reach, and sign-in

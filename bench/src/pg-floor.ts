@@ -1,18 +1,26 @@
 import pg from 'pg';
 import { sqlRows } from '@elar/db';
+import type { CpuMeter } from './cpu-share';
 import { percentile } from './stats';
 
 /**
  * The database's speed for one query: the service's own SQL through `pg` from this process, a pool
- * of `poolSize` (the services' default) kept busy by `connections` concurrent callers for a fixed time.
+ * of `poolSize` (the services' default) kept busy by `connections` concurrent callers for a fixed time;
+ * with `meter`, where the CPU went meanwhile (per query).
  */
-export async function pgFloor(databaseUrl: string, sql: string, values: unknown[], opts: { connections: number; seconds: number; poolSize?: number }) {
+export async function pgFloor(
+  databaseUrl: string, sql: string, values: unknown[],
+  opts: { connections: number; seconds: number; poolSize?: number; meter?: () => CpuMeter },
+) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.poolSize ?? 10 });
   const latencies: number[] = [];
   let errors = 0;
-  const until = Date.now() + opts.seconds * 1000;
-  const started = performance.now();
   try {
+    // Every connection opened first, so the timed part (and its CPU accounting) sees the same backends throughout.
+    await Promise.all(Array.from({ length: opts.connections }, () => sqlRows(pool, sql, values)));
+    const until = Date.now() + opts.seconds * 1000;
+    const started = performance.now();
+    const meter = opts.meter?.();
     await Promise.all(
       Array.from({ length: opts.connections }, async () => {
         while (Date.now() < until) {
@@ -27,9 +35,10 @@ export async function pgFloor(databaseUrl: string, sql: string, values: unknown[
         }
       }),
     );
+    const elapsed = (performance.now() - started) / 1000;
+    const cpu = meter?.stop()(latencies.length) ?? {};
+    return { perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), count: latencies.length, errors, cpu };
   } finally {
     await pool.end();
   }
-  const elapsed = (performance.now() - started) / 1000;
-  return { perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), count: latencies.length, errors };
 }

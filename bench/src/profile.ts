@@ -11,7 +11,10 @@ import { measure, type Load } from './measure';
 const dir = process.env.BENCH_PROFILE_DIR ?? join(PROJECT_ROOT, '.data', 'profiles', new Date().toISOString().replace(/[:.]/g, '-'));
 const load: Load = { durationSeconds: Number(process.env.BENCH_SECONDS ?? 5), connections: Number(process.env.BENCH_CONNECTIONS ?? 16) };
 
-/** Each service runs as tsx plus its node child: both get SIGUSR2, which starts the preloaded profiler. */
+/**
+ * SIGUSR2 starts the preloaded profiler in each service (and any child it has). The services run
+ * their TypeScript through tsx here, so profiles name source files (the benchmark runs the bundles).
+ */
 function startProfilers(stack: Stack) {
   const childrenOf = (pid: number) =>
     readdirSync(`/proc/${pid}/task`).flatMap((t) => readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').split(' ').filter(Boolean).map(Number));

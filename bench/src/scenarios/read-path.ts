@@ -1,7 +1,10 @@
-import type { Stack } from '@elar/devstack';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { freePort, type Stack } from '@elar/devstack';
 import { HOT_SQL as IDENTITY_SQL } from '../../../services/identity/src/db/hot-reads';
 import { HOT_SQL as LICENSING_SQL } from '../../../services/licensing/src/db/hot-reads';
 import type { Actor } from '../actors';
+import { describeShares, processesNamed, startCpuMeter, type ProcessGroups } from '../cpu-share';
 import { measure } from '../measure';
 import { pgFloor } from '../pg-floor';
 import type { Row } from '../report';
@@ -15,47 +18,85 @@ export interface ReadPathInput {
   seconds: number;
 }
 
+/** The smallest possible second hop (./ceiling/proxy.ts) in front of `upstream`, as its own process. */
+async function startCeilingProxy(upstream: string): Promise<{ url: string; pid: number; stop(): void }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'ceiling', 'proxy.ts'), upstream, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.once('data', () => resolve());
+    child.once('exit', (code) => reject(new Error(`the ceiling proxy exited (${code})`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => child.kill() };
+}
+
 /**
  * For each hot read, side by side in one run: its SQL through pg (the floor), the service called
- * directly (internal token + principal, as the gateway forwards) and the same route through the
- * gateway. Goals: service >= 0.5x the floor, gateway >= 0.8x the service.
+ * directly (internal token + principal, as the gateway forwards), the same call through the
+ * smallest proxy Node can be (the ceiling for any second hop on this machine), and the route
+ * through the gateway. Goals: service >= 0.5x the floor, gateway >= 0.8x the service. Each figure
+ * also says where its CPU went, per request and per process (/proc): on a machine whose cores every
+ * process shares, that is what each ratio is made of.
  */
 export async function readPath(stack: Stack, input: ReadPathInput): Promise<Row[]> {
   const { educator, evaluator, applicationNumber: n, connections, seconds } = input;
+  const pidOf = (name: string) => stack.processes[name]!.child.pid!;
   const reads = [
     {
-      name: 'GET /me', database: stack.databaseUrls.identity, sql: IDENTITY_SQL.profileView, values: [educator.principal.userId],
-      service: `${stack.env.IDENTITY_URL}/me`, gateway: `${stack.gatewayUrl}/api/v1/me`, who: educator,
+      name: 'GET /me', service: 'identity', database: stack.databaseUrls.identity, sql: IDENTITY_SQL.profileView, values: [educator.principal.userId],
+      serviceUrl: stack.env.IDENTITY_URL!, path: '/me', who: educator,
     },
     {
-      name: 'GET /applications/{n}', database: stack.databaseUrls.licensing, sql: LICENSING_SQL.detail, values: [n, false],
-      service: `${stack.env.LICENSING_URL}/applications/${n}`, gateway: `${stack.gatewayUrl}/api/v1/applications/${n}`, who: educator,
+      name: 'GET /applications/{n}', service: 'licensing', database: stack.databaseUrls.licensing, sql: LICENSING_SQL.detail, values: [n, false],
+      serviceUrl: stack.env.LICENSING_URL!, path: `/applications/${n}`, who: educator,
     },
     {
-      name: 'GET /review/queue', database: stack.databaseUrls.licensing, sql: LICENSING_SQL.queue,
+      name: 'GET /review/queue', service: 'licensing', database: stack.databaseUrls.licensing, sql: LICENSING_SQL.queue,
       values: [['Ready for Review', 'Under Review', 'Awaiting Applicant'], null, null, null],
-      service: `${stack.env.LICENSING_URL}/review/queue`, gateway: `${stack.gatewayUrl}/api/v1/review/queue`, who: evaluator,
+      serviceUrl: stack.env.LICENSING_URL!, path: '/review/queue', who: evaluator,
     },
   ];
   const rows: Row[] = [];
   const load = { connections, durationSeconds: seconds };
-  const warm = { connections, durationSeconds: 1 };
+  // Long enough for V8 to optimize every process's hot code before anything is timed.
+  const warm = { connections, durationSeconds: 3 };
   for (const r of reads) {
-    await measure('warm-up', r.service, r.who.serviceHeaders, warm);
-    await measure('warm-up', r.gateway, r.who.gatewayHeaders, warm);
-    const floor = await pgFloor(r.database, r.sql, r.values, { connections, seconds });
-    const service = await measure('service', r.service, r.who.serviceHeaders, load);
-    const gateway = await measure('gateway', r.gateway, r.who.gatewayHeaders, load);
-    const failed = service.non2xx + service.errors + gateway.non2xx + gateway.errors + floor.errors;
-    const scenario = `read ${r.name}`;
-    rows.push(
-      { scenario, figure: 'pg floor (its SQL, pool 10)', value: floor.perSecond, unit: 'q/s', note: `p99 ${floor.p99.toFixed(1)} ms` },
-      { scenario, figure: 'service direct', value: service.requestsPerSecond, unit: 'req/s', note: `p99 ${service.latencyP99Ms} ms` },
-      { scenario, figure: 'through gateway', value: gateway.requestsPerSecond, unit: 'req/s', note: `p99 ${gateway.latencyP99Ms} ms` },
-      { scenario, figure: 'service / pg floor', value: service.requestsPerSecond / floor.perSecond, unit: 'x', goal: { op: '>=', value: 0.5 } },
-      { scenario, figure: 'gateway / service', value: gateway.requestsPerSecond / service.requestsPerSecond, unit: 'x', goal: { op: '>=', value: 0.8 } },
-      { scenario, figure: 'failed requests', value: failed, unit: '', goal: { op: '<=', value: 0 } },
-    );
+    const proxy = await startCeilingProxy(r.serviceUrl);
+    try {
+      const groups: ProcessGroups = {
+        [r.service]: () => [pidOf(r.service)], gateway: () => [pidOf('gateway')], 'proxy (ceiling)': () => [proxy.pid],
+        postgres: processesNamed('postgres'), redis: processesNamed('redis-server'), 'load (bench)': () => [process.pid],
+      };
+      const targets = {
+        service: [`${r.serviceUrl}${r.path}`, r.who.serviceHeaders],
+        ceiling: [`${proxy.url}${r.path}`, r.who.serviceHeaders],
+        gateway: [`${stack.gatewayUrl}/api/v1${r.path}`, r.who.gatewayHeaders],
+      } as const;
+      for (const [url, headers] of Object.values(targets)) await measure('warm-up', url, headers, warm);
+      const metered = async (url: string, headers: Record<string, string>) => {
+        const meter = startCpuMeter(groups);
+        const m = await measure(url, url, headers, load);
+        return { ...m, cpu: meter.stop()(m.requests) };
+      };
+      const floor = await pgFloor(r.database, r.sql, r.values, { connections, seconds, meter: () => startCpuMeter(groups) });
+      const service = await metered(...targets.service);
+      const ceiling = await metered(...targets.ceiling);
+      const gateway = await metered(...targets.gateway);
+      const failed = service.non2xx + service.errors + gateway.non2xx + gateway.errors + ceiling.non2xx + ceiling.errors + floor.errors;
+      const scenario = `read ${r.name}`;
+      const cpuNote = (cpu: Record<string, number>) => `CPU ms per request: ${describeShares(cpu)}`;
+      rows.push(
+        { scenario, figure: 'pg floor (its SQL, pool 10)', value: floor.perSecond, unit: 'q/s', note: `p99 ${floor.p99.toFixed(1)} ms; ${cpuNote(floor.cpu)}` },
+        { scenario, figure: 'service direct', value: service.requestsPerSecond, unit: 'req/s', note: `p99 ${service.latencyP99Ms} ms; ${cpuNote(service.cpu)}` },
+        { scenario, figure: 'through the bare proxy (ceiling of a hop)', value: ceiling.requestsPerSecond, unit: 'req/s', note: `p99 ${ceiling.latencyP99Ms} ms; ${cpuNote(ceiling.cpu)}` },
+        { scenario, figure: 'through gateway', value: gateway.requestsPerSecond, unit: 'req/s', note: `p99 ${gateway.latencyP99Ms} ms; ${cpuNote(gateway.cpu)}` },
+        { scenario, figure: 'service / pg floor', value: service.requestsPerSecond / floor.perSecond, unit: 'x', goal: { op: '>=', value: 0.5 } },
+        { scenario, figure: 'bare proxy / service', value: ceiling.requestsPerSecond / service.requestsPerSecond, unit: 'x' },
+        { scenario, figure: 'gateway / service', value: gateway.requestsPerSecond / service.requestsPerSecond, unit: 'x', goal: { op: '>=', value: 0.8 } },
+        { scenario, figure: 'failed requests', value: failed, unit: '', goal: { op: '<=', value: 0 } },
+      );
+    } finally {
+      proxy.stop();
+    }
   }
   return rows;
 }

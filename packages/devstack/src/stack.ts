@@ -34,7 +34,16 @@ export interface StackOptions {
   temporalDbFilename?: string;
   /** Aborting it (Ctrl-C while starting) stops whatever has started; startStack then rejects. */
   signal?: AbortSignal;
+  /**
+   * Run identity, licensing and the gateway from their production bundles (`dist/<name>.js`, built
+   * first by `npm run build:deployables`) with plain node, as the images run them (the benchmark);
+   * the worker stays on tsx. Otherwise every deployable runs its TypeScript through tsx.
+   */
+  compiled?: boolean;
 }
+
+/** The deployables `compiled` runs from `dist/`. */
+const COMPILED = new Set(['identity', 'licensing', 'gateway']);
 
 export interface Stack {
   gatewayUrl: string;
@@ -195,10 +204,16 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     if (opts.mode === 'test') cleanups.push(() => rm(envs.licensing!.DOCUMENT_STORE_DIR!, { recursive: true, force: true }));
     const processes: Stack['processes'] = {};
     const readyUrl: Record<string, string> = {};
+    const run = (name: string, env: Record<string, string>) => {
+      const service = name.replace(/-?\d+$/, '');
+      if (!opts.compiled || !COMPILED.has(service)) return runTs({ name, script: `services/${service}/src/main.ts`, env, output });
+      // The bundle's __dirname is dist/: the defaults that point into the sources are given, as the image gives them.
+      const paths = { CATALOG_PATH: join(PROJECT_ROOT, 'services', 'licensing', 'catalog', 'catalog.json'), PORTAL_DIR: join(PROJECT_ROOT, 'apps', 'portal', 'dist') };
+      return spawnManaged({ name, command: process.execPath, args: ['--enable-source-maps', join('dist', `${service}.js`)], cwd: PROJECT_ROOT, env: { ...paths, ...env }, output });
+    };
     const launch = (name: string) => {
       notAborted();
-      const service = name.replace(/\d+$/, '');
-      processes[name] = runTs({ name, script: `services/${service}/src/main.ts`, env: envs[name], output });
+      processes[name] = run(name, envs[name]!);
     };
     const deployables = ['identity', 'licensing', 'worker', 'gateway'];
     for (let i = 2; i <= (opts.gateways ?? 1); i++) {
@@ -245,7 +260,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       async addGateway(env = {}) {
         const name = `gateway-${Object.keys(processes).filter((n) => n.startsWith('gateway')).length + 1}`;
         const port = await freePort();
-        processes[name] = runTs({ name, script: 'services/gateway/src/main.ts', env: { ...envs.gateway, ...env, PORT: String(port) }, output });
+        processes[name] = run(name, { ...envs.gateway!, ...env, PORT: String(port) });
         await waitForHttp(`http://127.0.0.1:${port}/readyz`, 120_000);
         return `http://127.0.0.1:${port}`;
       },
