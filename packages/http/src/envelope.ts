@@ -4,6 +4,7 @@ import { recordRequest, type Metrics } from './metrics';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-context';
 import { logAnswered } from './request-log';
 import { setSecurityHeaders, type CspKind } from './security-headers';
+import { pathOf } from './send-json';
 
 /** Operational endpoints: not counted in the request metrics and not logged per request. */
 const OPERATIONAL = new Set(['/healthz', '/readyz', '/metrics']);
@@ -27,8 +28,7 @@ export function createEnvelope(opts: { logger: Logger; metrics: Metrics; cspFor:
   return {
     open(req, res, routeOf) {
       const url = req.url ?? '/';
-      const q = url.indexOf('?');
-      const path = q === -1 ? url : url.slice(0, q);
+      const path = pathOf(url);
       setSecurityHeaders(res, cspFor(path));
       const id = requestIdOf(req);
       res.setHeader(REQUEST_ID_HEADER, id);

@@ -4,6 +4,7 @@ import { ZodError } from 'zod';
 import { AppError, isAppError, validationFailed } from '@elar/errors';
 import type { Logger } from '@elar/logger';
 import { redactUrl } from './redact-url';
+import { sendJson } from './send-json';
 
 /** Express body-parser errors carry a `type`; map the ones a client can cause to 4xx codes. */
 function fromBodyParser(err: { type?: string; status?: number }): AppError | undefined {
@@ -46,11 +47,7 @@ export function sendError(logger: Logger, path: string, res: ServerResponse, err
   }
   const retryAfter = (appError.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
   if (typeof retryAfter === 'number') res.setHeader('retry-after', String(Math.ceil(retryAfter)));
-  const body = JSON.stringify(appError.toJSON());
-  res.statusCode = appError.status;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.setHeader('content-length', Buffer.byteLength(body));
-  res.end(body);
+  sendJson(res, appError.status, appError.toJSON());
 }
 
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {

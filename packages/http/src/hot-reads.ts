@@ -5,6 +5,7 @@ import { withRequestContext, type Logger } from '@elar/logger';
 import type { Envelope } from './envelope';
 import { sendError } from './error-middleware';
 import { checkInternalToken } from './principal';
+import { pathOf, sendJson } from './send-json';
 
 /**
  * A read on a hot path (what clients poll: the signed-in profile, an application's status, the review
@@ -19,18 +20,12 @@ export interface HotRead {
   read(req: IncomingMessage, params: Record<string, string | undefined>, query: ParsedUrlQuery): Promise<unknown>;
 }
 
-const pathOf = (url = '/') => url.split('?', 1)[0]!;
-
 async function answer(hot: HotRead, internalToken: string, req: IncomingMessage, res: ServerResponse, params: Record<string, string | undefined>) {
   checkInternalToken(req, internalToken);
   const url = req.url ?? '/';
   const q = url.indexOf('?');
   // Express's `simple` query parser is node:querystring too: the same values either way.
-  const body = JSON.stringify(await hot.read(req, params, q === -1 ? {} : parseQuery(url.slice(q + 1))));
-  res.statusCode = 200;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.setHeader('content-length', Buffer.byteLength(body));
-  res.end(req.method === 'HEAD' ? undefined : body);
+  sendJson(res, 200, await hot.read(req, params, q === -1 ? {} : parseQuery(url.slice(q + 1))), { head: req.method === 'HEAD' });
 }
 
 /** The server's listener: the hot reads, and everything else to `fallback` (the Express app). */

@@ -2,7 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import FindMyWay from 'find-my-way';
 import proxyaddr from 'proxy-addr';
 import { apiRoutes, type RouteSpec } from '@elar/api';
-import { sendError, type Envelope } from '@elar/http';
+import { pathOf, sendError, type Envelope } from '@elar/http';
 import { withRequestContext, type Logger } from '@elar/logger';
 import { checkAccess, forgetSessionOnSuccess, type SessionReader } from './auth/authorize';
 import type { SessionCache } from './auth/session-cache';
@@ -27,8 +27,6 @@ export interface ApiLaneDeps {
   /** Routes the gateway answers itself (sign-in, sign-out): left to Express. */
   ownRoutes: RouteSpec[];
 }
-
-const pathOf = (url = '/') => url.split('?', 1)[0]!;
 
 /**
  * The gateway's main work, forwarding the API table's routes to the services, without Express:
