@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
+import { Client as PgClient } from 'pg';
 import { request } from 'undici';
 import type { Stack } from '@elar/devstack';
 import { TASK_QUEUES } from '@elar/vocabulary';
@@ -15,10 +16,29 @@ async function cachedWorkflows(stack: Stack): Promise<number> {
 }
 
 /**
+ * Applications as licensing holds them once submitted, written straight into its (throwaway) test
+ * database: a review's first step records "Ready for Review" on its application, so each waiting
+ * review needs one, and a thousand through the public API (draft, uploads, payment) would take minutes.
+ */
+async function insertSubmittedApplications(databaseUrl: string, numbers: string[]): Promise<void> {
+  const db = new PgClient({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await db.query(
+      `INSERT INTO "Application" (id, "applicationNumber", "profileId", mepid, "holderFirstName", "holderLastName", status, "submittedAt", "updatedAt")
+       SELECT gen_random_uuid(), n, 'bench-memory', '00000000', 'Bench', 'Memory', 'Submitted', now(), now() FROM unnest($1::text[]) AS n`,
+      [numbers],
+    );
+  } finally {
+    await db.end();
+  }
+}
+
+/**
  * Worker memory with reviews waiting on evaluators: review workflows started the way submit starts
- * them (made-up application numbers: a waiting review calls no activity until it is claimed), until
- * each has run its first task and sits in the worker's cache; then the worker's RSS. Reported per
- * waiting workflow. The reviews are terminated afterwards.
+ * them (for submitted applications: a review records "Ready for Review", then waits for a claim),
+ * until each has run its first tasks and sits in the worker's cache; then the worker's RSS.
+ * Reported per waiting workflow. The reviews are terminated afterwards.
  */
 export async function workerMemory(stack: Stack, steps: number[]): Promise<Row[]> {
   const client = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }) });
@@ -34,6 +54,7 @@ export async function workerMemory(stack: Stack, steps: number[]): Promise<Row[]
     for (const target of steps) {
       while (ids.length < target) {
         const batch = Array.from({ length: Math.min(50, target - ids.length) }, (_, i) => `B-2099-${String(base + ids.length + i).padStart(6, '0')}`);
+        await insertSubmittedApplications(stack.databaseUrls.licensing, batch);
         await Promise.all(batch.map((n) =>
           client.workflow.start('applicationReview', {
             taskQueue: TASK_QUEUES.licensing, workflowId: applicationReviewWorkflowId(n),
