@@ -24,6 +24,7 @@ const settings = {
   rate: num('BENCH_RATE', 10),
   rateCount: num('BENCH_RATE_COUNT', 30),
   flooders: num('BENCH_FLOODERS', 8),
+  floodReadRate: num('BENCH_FLOOD_READ_RATE', 200),
   streams: num('BENCH_STREAMS', 1000),
   waiting: (process.env.BENCH_WAITING ?? '500,1000').split(',').map(Number),
 };
@@ -61,7 +62,7 @@ async function main() {
     }
     if (runs('flood')) {
       say('sign-in flood');
-      rows.push(...(await signInFlood(stack, api, edu, status, { connections: 8, seconds: settings.seconds, flooders: settings.flooders })));
+      rows.push(...(await signInFlood(stack, api, edu, status, { connections: 8, seconds: settings.seconds, flooders: settings.flooders, readRate: settings.floodReadRate })));
     }
     if (runs('decisions')) {
       say('workflow starts and Updates at a steady rate');

@@ -5,13 +5,18 @@ import type { Row } from '../report';
 import { percentile } from '../stats';
 
 /**
- * Status reads through the gateway alone, then the same reads while `flooders` loops sign in as
- * fast as they can (each sign-in is an scrypt verification in identity). Goal: the reads' p99 under
- * the flood within 1.5x of their p99 without it.
+ * Status reads through the gateway at a steady rate (people polling their application: `readRate`
+ * per second over `connections`), alone, then the same reads while `flooders` loops sign in as fast
+ * as they can (each sign-in is an scrypt verification in identity). Goal: the reads' p99 under the
+ * flood within 1.5x of their p99 without it.
  */
-export async function signInFlood(stack: Stack, api: Api, educator: Actor, applicationNumber: string, opts: { connections: number; seconds: number; flooders: number }): Promise<Row[]> {
+export async function signInFlood(
+  stack: Stack, api: Api, educator: Actor, applicationNumber: string,
+  opts: { connections: number; seconds: number; flooders: number; readRate: number },
+): Promise<Row[]> {
   const url = `${stack.gatewayUrl}/api/v1/applications/${applicationNumber}`;
-  const load = { connections: opts.connections, durationSeconds: opts.seconds };
+  const load = { connections: opts.connections, durationSeconds: opts.seconds, rate: opts.readRate };
+  await measure('warm-up', url, educator.gatewayHeaders, { ...load, durationSeconds: 2 });
   const quiet = await measure('reads alone', url, educator.gatewayHeaders, load);
   const until = Date.now() + opts.seconds * 1000;
   const signIns: number[] = [];
