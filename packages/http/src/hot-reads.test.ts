@@ -67,6 +67,12 @@ describe('hot reads (answered before Express)', () => {
     expect(res.text).toBeUndefined();
   });
 
+  it('take long path parameters too (the read validates them, not the router)', async () => {
+    const id = 'x'.repeat(300);
+    const res = await server().get(`/things/${id}`).set(educator);
+    expect([res.status, res.body.id]).toEqual([200, id]);
+  });
+
   it('leave every other path and method to Express', async () => {
     const parts = await server().get('/things/t-9/parts').set(educator);
     expect(parts.body).toEqual({ parts: [], of: 't-9' });

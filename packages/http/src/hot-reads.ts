@@ -31,7 +31,7 @@ async function answer(hot: HotRead, internalToken: string, req: IncomingMessage,
 /** The server's listener: the hot reads, and everything else to `fallback` (the Express app). */
 export function hotReadsListener(reads: HotRead[], opts: { envelope: Envelope; logger: Logger; internalToken: string }, fallback: RequestListener): RequestListener {
   if (reads.length === 0) return fallback;
-  const router = FindMyWay({ ignoreTrailingSlash: true, caseSensitive: false, defaultRoute: fallback });
+  const router = FindMyWay({ ignoreTrailingSlash: true, caseSensitive: false, maxParamLength: 1000, defaultRoute: fallback });
   for (const hot of reads) {
     const routeOf = () => hot.path;
     router.on(['GET', 'HEAD'], hot.path, (req, res, params) => {

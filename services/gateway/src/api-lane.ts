@@ -38,7 +38,7 @@ export interface ApiLaneDeps {
  * OPTIONS, 405 and 404) goes to `fallback`: the gateway's Express app.
  */
 export function createApiLane(deps: ApiLaneDeps, fallback: RequestListener): RequestListener {
-  const router = FindMyWay({ ignoreTrailingSlash: true, caseSensitive: false, defaultRoute: fallback });
+  const router = FindMyWay({ ignoreTrailingSlash: true, caseSensitive: false, maxParamLength: 1000, defaultRoute: fallback });
   const trust = (_address: string, hop: number) => hop < deps.trustedProxyHops;
   const own = new Set(deps.ownRoutes.map((r) => `${r.method} ${r.path}`));
 
