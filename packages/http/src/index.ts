@@ -2,6 +2,7 @@ export { createBaseApp, type AppOptions, type ServiceApp } from './create-app';
 export { errorMiddleware, notFoundHandler, sendError, toAppError } from './error-middleware';
 export { createEnvelope, type Envelope } from './envelope';
 export { type HotRead } from './hot-reads';
+export { createLane, type LaneHandler, type LaneMethod } from './lane';
 export { pathOf, sendJson } from './send-json';
 export { createHealth, type ReadinessCheck } from './health';
 export { REQUEST_ID_HEADER } from './request-context';

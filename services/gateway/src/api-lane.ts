@@ -1,9 +1,8 @@
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import FindMyWay from 'find-my-way';
+import type { RequestListener } from 'node:http';
 import proxyaddr from 'proxy-addr';
 import { apiRoutes, type RouteSpec } from '@elar/api';
-import { pathOf, sendError, type Envelope } from '@elar/http';
-import { withRequestContext, type Logger } from '@elar/logger';
+import { createLane, type Envelope, type LaneHandler, type LaneMethod } from '@elar/http';
+import type { Logger } from '@elar/logger';
 import { checkAccess, forgetSessionOnSuccess, type SessionReader } from './auth/authorize';
 import type { SessionCache } from './auth/session-cache';
 import { toExpressPath } from './methods';
@@ -29,16 +28,15 @@ export interface ApiLaneDeps {
 }
 
 /**
- * The gateway's main work, forwarding the API table's routes to the services, without Express:
- * find-my-way matches the route once (a radix tree, where Express walked a list of some eighty
- * patterns), then the same steps the API router took, in the same order: the per-address limit, the
- * session, the public-search limit, the route's access rule, the forward. Each request goes through
- * the envelope every deployable uses (security headers, request id, metrics, log) and errors answer
- * as `sendError` answers them. Everything else (sign-in and sign-out, OpenAPI and docs, the portal,
- * OPTIONS, 405 and 404) goes to `fallback`: the gateway's Express app.
+ * The gateway's main work, forwarding the API table's routes to the services, in a lane before
+ * Express (@elar/http `createLane`: the envelope, the request context, errors as `sendError`
+ * answers them): the same steps the API router took, in the same order: the per-address limit, the
+ * session, the public-search limit, the route's access rule, the forward. Everything else (sign-in
+ * and sign-out, OpenAPI and docs, the portal, OPTIONS, 405 and 404) goes to `fallback`: the
+ * gateway's Express app.
  */
 export function createApiLane(deps: ApiLaneDeps, fallback: RequestListener): RequestListener {
-  const router = FindMyWay({ ignoreTrailingSlash: true, caseSensitive: false, maxParamLength: 1000, defaultRoute: fallback });
+  const lane = createLane({ envelope: deps.envelope, logger: deps.logger }, fallback);
   const trust = (_address: string, hop: number) => hop < deps.trustedProxyHops;
   const own = new Set(deps.ownRoutes.map((r) => `${r.method} ${r.path}`));
 
@@ -46,7 +44,7 @@ export function createApiLane(deps: ApiLaneDeps, fallback: RequestListener): Req
     const upstream = deps.upstreams[route.service];
     const bodyLimit = route.upload ? deps.uploadBodyLimit : deps.bodyLimit;
     const accessKey = `${route.method.toUpperCase()} ${route.path}`;
-    return async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
+    const handle: LaneHandler = async (req, res, _params, requestId) => {
       const clientAddress = proxyaddr(req, trust);
       await deps.apiLimit.consume(clientAddress, res);
       const session = await deps.readSession(req);
@@ -55,20 +53,13 @@ export function createApiLane(deps: ApiLaneDeps, fallback: RequestListener): Req
       if (route.endsSession) forgetSessionOnSuccess(session?.sid, res, deps.sessions);
       await deps.forward(upstream, req, res, { clientAddress, requestId, session, stream: route.stream, bodyLimit });
     };
+    return handle;
   };
 
   for (const route of apiRoutes) {
     if (own.has(`${route.method} ${route.path}`)) continue;
-    const label = `/api/v1${toExpressPath(route.path)}`;
-    const handle = laneFor(route);
-    const routeOf = () => label;
-    const methods: FindMyWay.HTTPMethod[] = route.method === 'get' ? ['GET', 'HEAD'] : [route.method.toUpperCase() as Uppercase<RouteSpec['method']>];
-    router.on(methods, label, (req, res) => {
-      const requestId = deps.envelope.open(req, res, routeOf);
-      withRequestContext({ requestId }, () => {
-        handle(req, res, requestId).catch((err: unknown) => sendError(deps.logger, pathOf(req.url), res, err));
-      });
-    });
+    const methods: LaneMethod[] = route.method === 'get' ? ['GET', 'HEAD'] : [route.method.toUpperCase() as Uppercase<RouteSpec['method']>];
+    lane.on(methods, `/api/v1${toExpressPath(route.path)}`, laneFor(route));
   }
-  return (req, res) => router.lookup(req, res);
+  return lane.listener();
 }
