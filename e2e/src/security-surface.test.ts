@@ -72,6 +72,15 @@ describe('security headers and internal endpoints', () => {
     expect(docs.headers['x-frame-options']).toBe('DENY');
   });
 
+  it('a forwarded answer keeps the service’s length (one piece, not chunked) and the caller’s request id', async () => {
+    const res = await request(`${t.stack.gatewayUrl}/api/v1/catalog`, { headers: { 'x-request-id': 'caller-chosen-id-1' } });
+    const body = await res.body.text();
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-length']).toBe(String(Buffer.byteLength(body)));
+    expect(res.headers['transfer-encoding']).toBeUndefined();
+    expect(res.headers['x-request-id']).toBe('caller-chosen-id-1');
+  });
+
   it('/metrics answers only the internal token, on the gateway and on the services', async () => {
     for (const name of ['gateway', 'identity', 'licensing', 'worker']) {
       const anonymous = await request(t.stack.metricsUrls[name]!);

@@ -5,11 +5,22 @@ import { AppError } from '@elar/errors';
 import { CLIENT_ADDRESS_HEADER, INTERNAL_TOKEN_HEADER, PRINCIPAL_HEADER, REQUEST_ID_HEADER, encodePrincipal } from '@elar/http';
 import type { TokenPayload } from './auth/tokens';
 
-const HOP_BY_HOP = new Set([
-  'connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer',
-  'transfer-encoding', 'upgrade', 'host', 'authorization', 'cookie', 'content-length',
+/** Hop-by-hop headers (RFC 9110 7.6.1): each connection's own, never passed on either way. */
+const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade'];
+/**
+ * Not passed upstream: the hop's own headers, the caller's credentials and address claims (the
+ * gateway sends its verified principal and address instead), and the length (set again from the
+ * declared one, as the body is streamed through the limit).
+ */
+const NOT_FORWARDED = new Set([
+  ...HOP_BY_HOP, 'host', 'authorization', 'cookie', 'content-length',
   PRINCIPAL_HEADER, INTERNAL_TOKEN_HEADER, CLIENT_ADDRESS_HEADER, 'x-forwarded-for', 'forwarded', 'x-real-ip',
 ]);
+/**
+ * Not passed back: the hop's own headers and the service's request id (the gateway's envelope set
+ * the caller's). The length is kept: the answer goes out in one piece instead of chunked.
+ */
+const NOT_RETURNED = new Set([...HOP_BY_HOP, REQUEST_ID_HEADER]);
 
 /** The principal header of a verified token, encoded once per token payload (tokens are cached). */
 const encoded = new WeakMap<TokenPayload, string>();
@@ -52,7 +63,7 @@ export function createForwarder(opts: { internalToken: string; timeoutMs: number
     const headers: Record<string, string> = {};
     for (const k in req.headers) {
       const v = req.headers[k];
-      if (v !== undefined && !HOP_BY_HOP.has(k)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+      if (v !== undefined && !NOT_FORWARDED.has(k)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
     }
     headers[INTERNAL_TOKEN_HEADER] = opts.internalToken;
     headers[REQUEST_ID_HEADER] = f.requestId;
@@ -89,7 +100,7 @@ export function createForwarder(opts: { internalToken: string; timeoutMs: number
           res.statusCode = statusCode;
           for (const k in upstreamHeaders) {
             const v = upstreamHeaders[k];
-            if (v !== undefined && !HOP_BY_HOP.has(k) && k !== REQUEST_ID_HEADER) res.setHeader(k, v);
+            if (v !== undefined && !NOT_RETURNED.has(k)) res.setHeader(k, v);
           }
           if (f.stream) res.flushHeaders();
           return res;
