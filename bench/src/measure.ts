@@ -14,15 +14,13 @@ export interface Load {
   /** Seconds of load: every run is bounded in time. */
   durationSeconds: number;
   connections: number;
-  /** Requests per second over all connections (open loop, as people polling); unset, each connection sends again as soon as answered. */
-  rate?: number;
 }
 
 /** Drives one URL with autocannon for a fixed time (loopback only) and keeps the numbers that matter. */
 export async function measure(label: string, url: string, headers: Record<string, string>, load: Load): Promise<Measurement> {
   const host = new URL(url).hostname;
   if (host !== '127.0.0.1' && host !== 'localhost' && host !== '[::1]') throw new Error(`refusing to load ${host}: loopback only`);
-  const r = await autocannon({ url, headers, connections: load.connections, duration: load.durationSeconds, pipelining: 1, ...(load.rate ? { overallRate: load.rate } : {}) });
+  const r = await autocannon({ url, headers, connections: load.connections, duration: load.durationSeconds, pipelining: 1 });
   return {
     label,
     requestsPerSecond: r.requests.average,

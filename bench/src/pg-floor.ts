@@ -1,15 +1,15 @@
 import pg from 'pg';
-import { sqlRows } from '@elar/db';
+import { sqlRows, type Statement } from '@elar/db';
 import type { CpuMeter } from './cpu-share';
 import { percentile } from './stats';
 
 /**
- * The database's speed for one query: the service's own SQL through `pg` from this process, a pool
+ * The database's speed for one query: the service's own SQL through `pg` from this process (the same prepared statement), a pool
  * of `poolSize` (the services' default) kept busy by `connections` concurrent callers for a fixed time;
  * with `meter`, where the CPU went meanwhile (per query).
  */
 export async function pgFloor(
-  databaseUrl: string, sql: string, values: unknown[],
+  databaseUrl: string, sql: Statement, values: unknown[],
   opts: { connections: number; seconds: number; poolSize?: number; meter?: () => CpuMeter },
 ) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.poolSize ?? 10 });

@@ -31,7 +31,8 @@ async function startCeilingProxy(upstream: string): Promise<{ url: string; pid: 
 }
 
 /**
- * For each hot read, side by side in one run: its SQL through pg (the floor), the service called
+ * For each hot read, side by side in one run: its SQL through pg as the service runs it (a prepared
+ * statement: the floor) and unprepared (as the issue first measured the floor), the service called
  * directly (internal token + principal, as the gateway forwards), the same call through the
  * smallest proxy Node can be (the ceiling for any second hop on this machine), and the route
  * through the gateway. Goals: service >= 0.5x the floor, gateway >= 0.8x the service. Each figure
@@ -79,18 +80,22 @@ export async function readPath(stack: Stack, input: ReadPathInput): Promise<Row[
         return { ...m, cpu: meter.stop()(m.requests) };
       };
       const floor = await pgFloor(r.database, r.sql, r.values, { connections, seconds, meter: () => startCpuMeter(groups) });
+      // The same SQL unnamed (parsed and planned on every call): the floor as the issue first measured it, before the services prepared their reads.
+      const unprepared = await pgFloor(r.database, { ...r.sql, name: '' }, r.values, { connections, seconds });
       const service = await metered(...targets.service);
       const ceiling = await metered(...targets.ceiling);
       const gateway = await metered(...targets.gateway);
-      const failed = service.non2xx + service.errors + gateway.non2xx + gateway.errors + ceiling.non2xx + ceiling.errors + floor.errors;
+      const failed = service.non2xx + service.errors + gateway.non2xx + gateway.errors + ceiling.non2xx + ceiling.errors + floor.errors + unprepared.errors;
       const scenario = `read ${r.name}`;
       const cpuNote = (cpu: Record<string, number>) => `CPU ms per request: ${describeShares(cpu)}`;
       rows.push(
-        { scenario, figure: 'pg floor (its SQL, pool 10)', value: floor.perSecond, unit: 'q/s', note: `p99 ${floor.p99.toFixed(1)} ms; ${cpuNote(floor.cpu)}` },
+        { scenario, figure: 'pg floor (its prepared statement, pool 10)', value: floor.perSecond, unit: 'q/s', note: `p99 ${floor.p99.toFixed(1)} ms; ${cpuNote(floor.cpu)}` },
+        { scenario, figure: 'pg, the same SQL unprepared', value: unprepared.perSecond, unit: 'q/s', note: `p99 ${unprepared.p99.toFixed(1)} ms` },
         { scenario, figure: 'service direct', value: service.requestsPerSecond, unit: 'req/s', note: `p99 ${service.latencyP99Ms} ms; ${cpuNote(service.cpu)}` },
         { scenario, figure: 'through the bare proxy (ceiling of a hop)', value: ceiling.requestsPerSecond, unit: 'req/s', note: `p99 ${ceiling.latencyP99Ms} ms; ${cpuNote(ceiling.cpu)}` },
         { scenario, figure: 'through gateway', value: gateway.requestsPerSecond, unit: 'req/s', note: `p99 ${gateway.latencyP99Ms} ms; ${cpuNote(gateway.cpu)}` },
         { scenario, figure: 'service / pg floor', value: service.requestsPerSecond / floor.perSecond, unit: 'x', goal: { op: '>=', value: 0.5 } },
+        { scenario, figure: 'service / pg unprepared', value: service.requestsPerSecond / unprepared.perSecond, unit: 'x' },
         { scenario, figure: 'bare proxy / service', value: ceiling.requestsPerSecond / service.requestsPerSecond, unit: 'x' },
         { scenario, figure: 'gateway / service', value: gateway.requestsPerSecond / service.requestsPerSecond, unit: 'x', goal: { op: '>=', value: 0.8 } },
         { scenario, figure: 'failed requests', value: failed, unit: '', goal: { op: '<=', value: 0 } },

@@ -1,4 +1,4 @@
-import { sqlRows } from '@elar/db';
+import { sqlRows, statement } from '@elar/db';
 import type { Db } from './client';
 
 /** A timestamp column as the API writes it (`Date#toISOString()`), computed by PostgreSQL inside JSON. */
@@ -6,13 +6,13 @@ const iso = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"
 const jsonList = (select: string) => `COALESCE((${select}), '[]'::json)`;
 
 /**
- * The reads behind status pages, live streams and the evaluators' queue: one SQL statement each on
- * the service's pool instead of Prisma calls (bench/README.md: Prisma's compiler and interpreter
+ * The reads behind status pages, live streams and the evaluators' queue: one prepared SQL statement
+ * each on the service's pool instead of Prisma calls (bench/README.md: Prisma's compiler and interpreter
  * cost several times the query). Column and key names are Prisma's, so the rows feed the views.
  */
 export const HOT_SQL = {
   /** GET /applications/{n}: the application with its lists, internal notes ($2: staff) and queue place. */
-  detail: `SELECT a.id, a."applicationNumber", a."profileId", a.mepid, a.status, a."assignedEvaluatorId",
+  detail: statement('licensing.detail', `SELECT a.id, a."applicationNumber", a."profileId", a.mepid, a.status, a."assignedEvaluatorId",
       a."submittedAt", a."createdAt", a."updatedAt",
       ${jsonList(`SELECT json_agg(json_build_object('kind', i.kind, 'licenseType', i."licenseType", 'field', i.field, 'gradeLevel', i."gradeLevel") ORDER BY i.position)
         FROM "ApplicationItem" i WHERE i."applicationId" = a.id`)} AS items,
@@ -34,21 +34,21 @@ export const HOT_SQL = {
         (SELECT COALESCE(array_agg(r.ms ORDER BY r.ms), '{}') FROM (
           SELECT (extract(epoch FROM x."decidedAt" - x."submittedAt") * 1000)::float8 AS ms FROM "Application" x
           WHERE x."decidedAt" IS NOT NULL AND x."submittedAt" IS NOT NULL ORDER BY x."decidedAt" DESC LIMIT 50) r) END AS "recentReviewMs"
-    FROM "Application" a WHERE a."applicationNumber" = $1`,
+    FROM "Application" a WHERE a."applicationNumber" = $1`),
   /** A live stream's first event: who owns the application and its status now. */
-  status: `SELECT "profileId", status, "updatedAt" FROM "Application" WHERE "applicationNumber" = $1`,
+  status: statement('licensing.status', `SELECT "profileId", status, "updatedAt" FROM "Application" WHERE "applicationNumber" = $1`),
   /**
    * GET /review/queue: submitted, undecided applications, oldest first, with the license type of the
    * first license item. $1 statuses, $2/$3 submitted at or before / after (UTC), $4 a license type.
    */
-  queue: `SELECT a."applicationNumber", a.status, a."assignedEvaluatorId", a."submittedAt",
+  queue: statement('licensing.queue', `SELECT a."applicationNumber", a.status, a."assignedEvaluatorId", a."submittedAt",
       (SELECT i."licenseType" FROM "ApplicationItem" i WHERE i."applicationId" = a.id AND i.kind = 'license' ORDER BY i.position LIMIT 1) AS "licenseType"
     FROM "Application" a
     WHERE a.status = ANY($1::text[]) AND a."submittedAt" IS NOT NULL
       AND ($2::timestamptz IS NULL OR a."submittedAt" <= ($2::timestamptz AT TIME ZONE 'UTC'))
       AND ($3::timestamptz IS NULL OR a."submittedAt" > ($3::timestamptz AT TIME ZONE 'UTC'))
       AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM "ApplicationItem" j WHERE j."applicationId" = a.id AND j."licenseType" = $4))
-    ORDER BY a."submittedAt" ASC LIMIT 200`,
+    ORDER BY a."submittedAt" ASC LIMIT 200`),
 } as const;
 
 interface Item { kind: string; licenseType: string | null; field: string; gradeLevel: string | null }
