@@ -37,8 +37,8 @@ export type ProcessGroups = Record<string, () => number[]>;
 /**
  * Starts counting where the CPU goes: `stop()` gives, for each group (a service, the gateway,
  * PostgreSQL, Redis, this process, which drives the load) and for the whole machine (`machine`:
- * other people's work included), the CPU seconds used in between. A process that starts or ends in
- * between is not counted: open connections before starting. /proc counts in 10 ms ticks, fine over
+ * other people's work included), the CPU seconds used in between. A process that starts in between
+ * counts whole; one that ends in between is lost: open connections before starting. /proc counts in 10 ms ticks, fine over
  * thousands of requests.
  */
 export function startCpuMeter(groups: ProcessGroups): CpuMeter {
@@ -50,7 +50,8 @@ export function startCpuMeter(groups: ProcessGroups): CpuMeter {
       const after = sample();
       const seconds: Record<string, number> = { machine: machineBusySeconds() - machineBefore };
       for (const [name, pids] of after) {
-        seconds[name] = [...pids].reduce((sum, [pid, s]) => sum + (before.get(name)?.has(pid) ? s - before.get(name)!.get(pid)! : 0), 0);
+        // A process that started in between (a pool reopening an idle connection: a new PostgreSQL backend) counts whole.
+        seconds[name] = [...pids].reduce((sum, [pid, s]) => sum + (before.get(name)?.has(pid) ? s - before.get(name)!.get(pid)! : s), 0);
       }
       return (requests: number) => Object.fromEntries(Object.entries(seconds).map(([name, s]) => [name, (s * 1000) / Math.max(1, requests)]));
     },

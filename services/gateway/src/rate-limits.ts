@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '@elar/errors';
 import type { Logger } from '@elar/logger';
+import { createLeasedCounter, type Taken } from './rate-limit-leases';
 
 /** One limit: `perMinute` requests per client address, counted under its name. */
 export interface Limit {
@@ -22,7 +23,8 @@ export interface RateLimits {
 
 /**
  * Rate limits counted in Redis, so every gateway replica sees the same counts (a client spreading
- * requests over replicas gets no more). Without REDIS_URL (local `npm start` only: production
+ * requests over replicas gets no more; high limits are taken from Redis a few points at a time,
+ * ./rate-limit-leases.ts). Without REDIS_URL (local `npm start` only: production
  * refuses to start without it) each process counts alone. If Redis stops answering, each replica
  * falls back to its own in-memory count until it is back, rather than refusing every request.
  */
@@ -51,18 +53,18 @@ export async function createRateLimits(opts: { redisUrl?: string; logger: Logger
   return {
     store: redis ? 'redis' : 'memory',
     perMinute(name, perMinute) {
-      const limiter = make(name, perMinute);
+      const take = createLeasedCounter(make(name, perMinute), perMinute);
       const policy = `"${name}";q=${perMinute};w=60`;
-      const headers = (res: ServerResponse, r: RateLimiterRes) => {
+      const headers = (res: ServerResponse, r: Taken) => {
         res.setHeader('ratelimit-policy', policy);
-        res.setHeader('ratelimit', `"${name}";r=${Math.max(0, r.remainingPoints)};t=${Math.ceil(r.msBeforeNext / 1000)}`);
+        res.setHeader('ratelimit', `"${name}";r=${Math.max(0, r.remaining)};t=${Math.ceil(r.msBeforeNext / 1000)}`);
       };
       const consume = (clientAddress: string, res: ServerResponse) =>
-        limiter.consume(clientAddress).then(
+        take(clientAddress).then(
           (r) => headers(res, r),
           (r: unknown) => {
             if (!(r instanceof RateLimiterRes)) throw r;
-            headers(res, r);
+            headers(res, { remaining: 0, msBeforeNext: r.msBeforeNext });
             throw new AppError(429, 'rate-limited', 'Too many requests; slow down and try again in a minute.', { retryAfterSeconds: Math.ceil(r.msBeforeNext / 1000) });
           },
         );
