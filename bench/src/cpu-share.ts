@@ -38,8 +38,8 @@ export type ProcessGroups = Record<string, () => number[]>;
  * Starts counting where the CPU goes: `stop()` gives, for each group (a service, the gateway,
  * PostgreSQL, Redis, this process, which drives the load) and for the whole machine (`machine`:
  * other people's work included), the CPU seconds used in between. A process that starts in between
- * counts whole; one that ends in between is lost: open connections before starting. /proc counts in 10 ms ticks, fine over
- * thousands of requests.
+ * counts whole; one that ends in between is lost: open connections before starting. /proc counts
+ * in 10 ms ticks, fine over thousands of requests.
  */
 export function startCpuMeter(groups: ProcessGroups): CpuMeter {
   const sample = () => new Map(Object.entries(groups).map(([name, pids]) => [name, new Map(pids().map((pid) => [pid, cpuSecondsOf(pid)]))]));
