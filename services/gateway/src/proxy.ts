@@ -100,7 +100,9 @@ export function createForwarder(opts: { internalToken: string; timeoutMs: number
           res.statusCode = statusCode;
           for (const k in upstreamHeaders) {
             const v = upstreamHeaders[k];
-            if (v !== undefined && !NOT_RETURNED.has(k)) res.setHeader(k, v);
+            // The service's value wins (a document download's sandbox CSP); the security headers the
+            // envelope already set to the same value are not set again.
+            if (v !== undefined && !NOT_RETURNED.has(k) && res.getHeader(k) !== v) res.setHeader(k, v);
           }
           if (f.stream) res.flushHeaders();
           return res;
