@@ -4,9 +4,9 @@ import type { CpuMeter } from './cpu-share';
 import { percentile } from './stats';
 
 /**
- * The database's speed for one query: the service's own SQL through `pg` from this process (the same prepared statement), a pool
- * of `poolSize` (the services' default) kept busy by `connections` concurrent callers for a fixed time;
- * with `meter`, where the CPU went meanwhile (per query).
+ * The database's speed for one query: the service's own statement (prepared, as the service runs
+ * it) through `pg` from this process, a pool of `poolSize` (the services' default) kept busy by
+ * `connections` concurrent callers for a fixed time; with `meter`, where the CPU went meanwhile.
  */
 export async function pgFloor(
   databaseUrl: string, sql: Statement, values: unknown[],

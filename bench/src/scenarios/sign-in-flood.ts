@@ -19,37 +19,40 @@ export async function signInFlood(
   opts: { connections: number; seconds: number; flooders: number; readRate: number },
 ): Promise<Row[]> {
   const pool = new Pool(stack.gatewayUrl, { connections: opts.connections, pipelining: 1 });
-  const path = `/api/v1/applications/${applicationNumber}`;
-  const read = async () => {
-    const res = await pool.request({ method: 'GET', path, headers: educator.gatewayHeaders });
-    await res.body.dump();
-    if (res.statusCode !== 200) throw new Error(`status read answered ${res.statusCode}`);
-  };
-  const reads = (seconds: number) => paced(opts.readRate, seconds, read);
-  await reads(2);
-  const quiet = await reads(opts.seconds);
-  const until = Date.now() + opts.seconds * 1000;
-  const signIns: number[] = [];
-  let refused = 0;
-  const flood = Promise.all(
-    Array.from({ length: opts.flooders }, async () => {
-      while (Date.now() < until) {
-        const t = performance.now();
-        const r = await api.call('POST', '/auth/sign-in', { username: educator.username, password: educator.password });
-        if (r.status === 200) signIns.push(performance.now() - t);
-        else refused++;
-      }
-    }),
-  );
-  const flooded = await reads(opts.seconds);
-  await flood;
-  await pool.close();
-  const scenario = `sign-in flood (${opts.flooders} at once) next to status reads`;
-  return [
-    { scenario, figure: 'reads p99 alone', value: quiet.p99, unit: 'ms', note: `${opts.readRate} req/s, p50 ${quiet.p50.toFixed(1)} ms, ${quiet.failures.length} failed` },
-    { scenario, figure: 'reads p99 under flood', value: flooded.p99, unit: 'ms', note: `${opts.readRate} req/s, p50 ${flooded.p50.toFixed(1)} ms, ${flooded.failures.length} failed` },
-    { scenario, figure: 'flood p99 / alone p99', value: flooded.p99 / Math.max(1, quiet.p99), unit: 'x', goal: { op: '<=', value: 1.5 } },
-    { scenario, figure: 'failed reads', value: quiet.failures.length + flooded.failures.length, unit: '', goal: { op: '<=', value: 0 } },
-    { scenario, figure: 'sign-ins', value: signIns.length / opts.seconds, unit: '/s', note: `p99 ${percentile(signIns, 99).toFixed(0)} ms, ${refused} refused` },
-  ];
+  try {
+    const path = `/api/v1/applications/${applicationNumber}`;
+    const read = async () => {
+      const res = await pool.request({ method: 'GET', path, headers: educator.gatewayHeaders });
+      await res.body.dump();
+      if (res.statusCode !== 200) throw new Error(`status read answered ${res.statusCode}`);
+    };
+    const reads = (seconds: number) => paced(opts.readRate, seconds, read);
+    await reads(2);
+    const quiet = await reads(opts.seconds);
+    const until = Date.now() + opts.seconds * 1000;
+    const signIns: number[] = [];
+    let refused = 0;
+    const flood = Promise.all(
+      Array.from({ length: opts.flooders }, async () => {
+        while (Date.now() < until) {
+          const t = performance.now();
+          const r = await api.call('POST', '/auth/sign-in', { username: educator.username, password: educator.password });
+          if (r.status === 200) signIns.push(performance.now() - t);
+          else refused++;
+        }
+      }),
+    );
+    const flooded = await reads(opts.seconds);
+    await flood;
+    const scenario = `sign-in flood (${opts.flooders} at once) next to status reads`;
+    return [
+      { scenario, figure: 'reads p99 alone', value: quiet.p99, unit: 'ms', note: `${opts.readRate} req/s, p50 ${quiet.p50.toFixed(1)} ms, ${quiet.failures.length} failed` },
+      { scenario, figure: 'reads p99 under flood', value: flooded.p99, unit: 'ms', note: `${opts.readRate} req/s, p50 ${flooded.p50.toFixed(1)} ms, ${flooded.failures.length} failed` },
+      { scenario, figure: 'flood p99 / alone p99', value: flooded.p99 / Math.max(1, quiet.p99), unit: 'x', goal: { op: '<=', value: 1.5 } },
+      { scenario, figure: 'failed reads', value: quiet.failures.length + flooded.failures.length, unit: '', goal: { op: '<=', value: 0 } },
+      { scenario, figure: 'sign-ins', value: signIns.length / opts.seconds, unit: '/s', note: `p99 ${percentile(signIns, 99).toFixed(0)} ms, ${refused} refused` },
+    ];
+  } finally {
+    await pool.close();
+  }
 }

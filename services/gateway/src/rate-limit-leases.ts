@@ -15,6 +15,14 @@ interface Lease {
   until: number;
 }
 
+/** Counts every request in the shared store: one round trip each (low limits, and a store in this process). */
+export const countEach =
+  (limiter: RateLimiterAbstract) =>
+  async (key: string): Promise<Taken> => {
+    const r = await limiter.consume(key);
+    return { remaining: r.remainingPoints, msBeforeNext: r.msBeforeNext };
+  };
+
 /**
  * Counts requests against a shared limit (rate-limiter-flexible, Redis behind it) a few points at
  * a time: each replica takes a block of points per client in one round trip and spends them
@@ -27,27 +35,28 @@ interface Lease {
  * The cost: a client can be refused up to (block - 1) points early on each other replica that
  * holds an unspent lease for it.
  */
-export function createLeasedCounter(limiter: RateLimiterAbstract, points: number, maxClients = 100_000) {
+export function createLeasedCounter(limiter: RateLimiterAbstract, points: number, maxClients = 100_000): (key: string) => Promise<Taken> {
   const block = Math.max(1, Math.min(10, Math.floor(points / 100)));
+  if (block === 1) return countEach(limiter);
   const leases = new Map<string, Lease>();
   const fetching = new Map<string, Promise<void>>();
 
-  const lease = (key: string, lease: Lease) => {
+  const remember = (key: string, lease: Lease) => {
     if (!leases.has(key) && leases.size >= maxClients) leases.delete(leases.keys().next().value as string);
     leases.set(key, lease);
   };
 
   /** Takes a block from the shared count; rejects with the store's RateLimiterRes when none of it fits. */
-  const fetch = async (key: string) => {
+  const takeBlock = async (key: string) => {
     const now = Date.now();
     try {
       const r = await limiter.consume(key, block);
-      lease(key, { left: block, shared: r.remainingPoints, until: now + r.msBeforeNext });
+      remember(key, { left: block, shared: r.remainingPoints, until: now + r.msBeforeNext });
     } catch (err) {
       if (!(err instanceof RateLimiterRes)) throw err;
       const fitted = points - (err.consumedPoints - block);
       if (fitted <= 0) throw err;
-      lease(key, { left: Math.min(block, fitted), shared: 0, until: now + err.msBeforeNext });
+      remember(key, { left: Math.min(block, fitted), shared: 0, until: now + err.msBeforeNext });
     }
   };
 
@@ -62,7 +71,7 @@ export function createLeasedCounter(limiter: RateLimiterAbstract, points: number
       // One block at a time per client: requests arriving meanwhile wait for it, then spend from it.
       let pending = fetching.get(key);
       if (!pending) {
-        pending = fetch(key).finally(() => fetching.delete(key));
+        pending = takeBlock(key).finally(() => fetching.delete(key));
         fetching.set(key, pending);
       }
       await pending;

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '@elar/errors';
 import type { Logger } from '@elar/logger';
-import { createLeasedCounter, type Taken } from './rate-limit-leases';
+import { countEach, createLeasedCounter, type Taken } from './rate-limit-leases';
 
 /** One limit: `perMinute` requests per client address, counted under its name. */
 export interface Limit {
@@ -53,7 +53,8 @@ export async function createRateLimits(opts: { redisUrl?: string; logger: Logger
   return {
     store: redis ? 'redis' : 'memory',
     perMinute(name, perMinute) {
-      const take = createLeasedCounter(make(name, perMinute), perMinute);
+      // Leases save a round trip to Redis; a count in this process has none to save.
+      const take = redis ? createLeasedCounter(make(name, perMinute), perMinute) : countEach(make(name, perMinute));
       const policy = `"${name}";q=${perMinute};w=60`;
       const headers = (res: ServerResponse, r: Taken) => {
         res.setHeader('ratelimit-policy', policy);
